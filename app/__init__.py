@@ -1,0 +1,1 @@
+"""Spasm SOS: back-spasm first aid, red-flag triage and an offline episode log."""

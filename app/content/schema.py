@@ -1,0 +1,110 @@
+"""Pydantic schema for the guidance content files."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Id = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
+Tier = Literal["emergency", "urgent"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Timer(_Strict):
+    """A countdown a card offers: ice/heat sessions, stretch holds or a breathing pacer."""
+
+    kind: Literal["ice", "heat", "hold", "breath"]
+    minutes: int = Field(default=0, ge=0, le=30)
+    seconds: int = Field(default=0, ge=0, le=59)
+    repeats: int = Field(default=1, ge=1, le=10)
+    choices: tuple[int, ...] = ()
+    inhale: int = Field(default=0, ge=0, le=10)
+    exhale: int = Field(default=0, ge=0, le=10)
+
+    @property
+    def total_seconds(self) -> int:
+        return self.minutes * 60 + self.seconds
+
+    @model_validator(mode="after")
+    def _sane(self) -> Timer:
+        if self.total_seconds <= 0:
+            raise ValueError("a timer needs minutes or seconds")
+        if self.kind == "breath" and not (self.inhale and self.exhale):
+            raise ValueError("a breathing pacer needs inhale and exhale seconds")
+        if self.choices and self.minutes not in self.choices:
+            raise ValueError("the default minutes must be one of the choices")
+        return self
+
+
+class Card(_Strict):
+    """One page of a deck."""
+
+    id: str = Id
+    title: str = Field(min_length=3, max_length=60)
+    steps: tuple[str, ...] = Field(min_length=1, max_length=5)
+    timer: Timer | None = None
+    caution: str | None = Field(default=None, max_length=280)
+    evidence: str | None = Field(default=None, max_length=400)
+    illustration: str = Id
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("steps")
+    @classmethod
+    def _short_steps(cls, steps: tuple[str, ...]) -> tuple[str, ...]:
+        for n, step in enumerate(steps, 1):
+            if not 3 <= len(step) <= 160:
+                raise ValueError(f"step {n} must be 3-160 characters, got {len(step)}")
+        return steps
+
+
+class Deck(_Strict):
+    id: Literal["relief", "sleep", "prevention"]
+    title: str
+    cards: tuple[Card, ...] = Field(min_length=1)
+
+
+class RedFlag(_Strict):
+    """A symptom the person can tick; its tier decides what they are told to do."""
+
+    id: str = Id
+    label: str = Field(min_length=5, max_length=90)
+    tier: Tier
+    group: str = Field(min_length=3, max_length=40)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Source(_Strict):
+    id: str = Id
+    title: str
+    kind: Literal["seed", "guideline"]
+    ref: str = Field(description="seed file name, or where the guideline is published")
+
+
+class Choice(_Strict):
+    id: str = Id
+    label: str = Field(min_length=2, max_length=30)
+
+
+class Library(_Strict):
+    """Everything the app shows, cross-checked: every source and id reference resolves."""
+
+    decks: tuple[Deck, ...]
+    red_flags: tuple[RedFlag, ...]
+    sources: tuple[Source, ...]
+    triggers: tuple[Choice, ...]
+
+    def deck(self, deck_id: str) -> Deck:
+        return next(d for d in self.decks if d.id == deck_id)
+
+    def card(self, card_id: str) -> Card:
+        return self.cards_by_id()[card_id]
+
+    def cards_by_id(self) -> dict[str, Card]:
+        return {c.id: c for d in self.decks for c in d.cards}
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)

@@ -1,0 +1,81 @@
+"""The episode model: one spasm, from start to (optional) end, with pain, triggers and relief."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from app.content.loader import library
+
+NOTE_MAX = 1000
+FREE_TEXT_MAX = 200
+
+
+class PainReading(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    at: AwareDatetime
+    score: int = Field(ge=0, le=10, description="pain from 0 (none) to 10 (worst)")
+
+
+def _known(kind: str, values: list[str], allowed: Callable[[], set[str]]) -> list[str]:
+    if not values:
+        return values
+    known = allowed()
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise ValueError(f"unknown {kind}: {', '.join(unknown)}")
+    return list(dict.fromkeys(values))
+
+
+class Episode(BaseModel):
+    """A spasm episode. Open-ended episodes (no end yet) are normal."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    start: AwareDatetime
+    end: AwareDatetime | None = None
+    pain: list[PainReading] = Field(default_factory=list, max_length=500)
+    triggers: list[str] = Field(default_factory=list, max_length=30)
+    trigger_note: str = Field(default="", max_length=FREE_TEXT_MAX)
+    helped: list[str] = Field(default_factory=list, max_length=60)
+    helped_note: str = Field(default="", max_length=FREE_TEXT_MAX)
+    notes: str = Field(default="", max_length=NOTE_MAX)
+
+    @field_validator("triggers")
+    @classmethod
+    def _known_triggers(cls, v: list[str]) -> list[str]:
+        return _known("trigger", v, lambda: {t.id for t in library().triggers})
+
+    @field_validator("helped")
+    @classmethod
+    def _known_cards(cls, v: list[str]) -> list[str]:
+        return _known("card", v, lambda: set(library().cards_by_id()))
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Episode:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("the end is before the start")
+        return self
+
+    @property
+    def is_open(self) -> bool:
+        return self.end is None
+
+    @property
+    def peak_pain(self) -> int | None:
+        return max((r.score for r in self.pain), default=None)
+
+    def duration(self, now: datetime) -> timedelta:
+        return (self.end or now) - self.start

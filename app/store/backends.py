@@ -1,0 +1,131 @@
+"""Where the log's JSON text lives: an atomic file, memory, or browser preferences."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+ROOT = Path(__file__).resolve().parents[2]
+LOG_NAME = "episodes.json"
+
+
+def default_log_path() -> Path:
+    """FLET_APP_STORAGE_DATA when set (mobile builds), else storage/data/ beside main.py."""
+    base = os.environ.get("FLET_APP_STORAGE_DATA")
+    return Path(base) / LOG_NAME if base else ROOT / "storage" / "data" / LOG_NAME
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+class Backend(Protocol):
+    def read(self) -> str | None: ...
+    def write(self, text: str) -> None: ...
+    def quarantine(self) -> str: ...
+
+
+class FileBackend:
+    """A JSON file replaced atomically: temp file, fsync, os.replace, fsync of the folder."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    def read(self) -> str | None:
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+
+    def write(self, text: str) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        dir_fd = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def quarantine(self) -> str:
+        """Move the file aside under a new name, never replacing an existing file."""
+        base = f"{self.path.name}.corrupt-{_stamp()}"
+        target, n = self.path.with_name(base), 1
+        while target.exists():
+            target, n = self.path.with_name(f"{base}-{n}"), n + 1
+        os.link(self.path, target)
+        self.path.unlink()
+        return str(target)
+
+
+class MemoryBackend:
+    def __init__(self, text: str | None = None) -> None:
+        self.text = text
+        self.moved_aside: dict[str, str] = {}
+
+    def read(self) -> str | None:
+        return self.text
+
+    def write(self, text: str) -> None:
+        self.text = text
+
+    def quarantine(self) -> str:
+        key = f"corrupt-{_stamp()}"
+        self.moved_aside[key], self.text = self.text or "", None
+        return key
+
+
+class PrefsBackend:
+    """Browser storage through an async key-value object such as ft.SharedPreferences.
+
+    Call `await load()` before use; writes go to memory at once and are flushed in order.
+    """
+
+    def __init__(self, prefs, key: str = "spasmsos.log") -> None:
+        self.prefs, self.key = prefs, key
+        self._text: str | None = None
+        self._queue: list[tuple[str, str]] = []
+        self._task: asyncio.Task | None = None
+
+    async def load(self) -> PrefsBackend:
+        self._text = await self.prefs.get(self.key)
+        return self
+
+    def read(self) -> str | None:
+        return self._text
+
+    def write(self, text: str) -> None:
+        self._text = text
+        self._enqueue(self.key, text)
+
+    def quarantine(self) -> str:
+        target = f"{self.key}.corrupt-{_stamp()}"
+        self._enqueue(target, self._text or "")
+        self._text = None
+        return target
+
+    def _enqueue(self, key: str, text: str) -> None:
+        self._queue = [item for item in self._queue if item[0] != key] + [(key, text)]
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        if self._task is None or self._task.done():
+            self._task = loop.create_task(self.flush())
+
+    async def flush(self) -> None:
+        while self._queue:
+            key, text = self._queue.pop(0)
+            await self.prefs.set(key, text)

@@ -1,0 +1,112 @@
+"""Export the log as versioned JSON or CSV; import JSON all-or-nothing after validation."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+
+from app.domain.episode import Episode
+from app.store.repository import EpisodeLog
+
+EXPORT_FORMAT = "spasm-sos-export"
+EXPORT_VERSION = 1
+MAX_ERRORS = 5
+CSV_FIELDS = ("id", "start", "end", "duration_minutes", "peak_pain", "pain_readings",
+              "triggers", "trigger_note", "helped", "helped_note", "notes")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int = 0
+    skipped: int = 0
+    errors: tuple[str, ...] = field(default_factory=tuple)
+
+
+class ImportRejected(ValueError):
+    """The file was not imported at all; `report.errors` says why, with record numbers."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("; ".join(report.errors))
+        self.report = report
+
+
+def export_json(log: EpisodeLog, now: datetime | None = None) -> str:
+    episodes = list(reversed(log.newest_first()))
+    return json.dumps({
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": (now or datetime.now(UTC)).isoformat(),
+        "episodes": [e.model_dump(mode="json") for e in episodes],
+    }, ensure_ascii=False, indent=1)
+
+
+def export_csv(log: EpisodeLog) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for e in reversed(log.newest_first()):
+        writer.writerow({
+            "id": e.id,
+            "start": e.start.isoformat(),
+            "end": e.end.isoformat() if e.end else "",
+            "duration_minutes": round((e.end - e.start).total_seconds() / 60) if e.end else "",
+            "peak_pain": "" if e.peak_pain is None else e.peak_pain,
+            "pain_readings": ";".join(f"{r.at.isoformat()}={r.score}" for r in e.pain),
+            "triggers": ";".join(e.triggers),
+            "trigger_note": e.trigger_note,
+            "helped": ";".join(e.helped),
+            "helped_note": e.helped_note,
+            "notes": e.notes,
+        })
+    return out.getvalue()
+
+
+def _reject(*errors: str) -> ImportRejected:
+    return ImportRejected(ImportReport(errors=tuple(errors[:MAX_ERRORS])))
+
+
+def _records(text: str | bytes) -> list:
+    try:
+        doc = json.loads(text)
+    except (ValueError, TypeError) as exc:
+        raise _reject(f"not a JSON file: {str(exc)[:120]}") from None
+    if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
+        raise _reject("not a Spasm SOS export (missing \"format\": \"spasm-sos-export\")")
+    if doc.get("version") != EXPORT_VERSION:
+        raise _reject(f"unsupported export version {str(doc.get('version'))[:20]}")
+    if not isinstance(doc.get("episodes"), list):
+        raise _reject("\"episodes\" must be a list")
+    return doc["episodes"]
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "record"
+    return f"{where}: {err['msg']}"[:200]
+
+
+def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
+    """Validate every record first; write nothing unless all are valid. Known ids are skipped."""
+    valid: list[Episode] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for n, record in enumerate(_records(text), 1):
+        try:
+            episode = Episode.model_validate(record)
+        except ValidationError as exc:
+            errors.append(f"record {n}: {_first_error(exc)}")
+            continue
+        if episode.id in seen:
+            errors.append(f"record {n}: id {episode.id} appears twice in the file")
+        seen.add(episode.id)
+        valid.append(episode)
+    if errors:
+        raise _reject(*errors)
+    new = [e for e in valid if e.id not in log]
+    log.add_many(new)
+    return ImportReport(added=len(new), skipped=len(valid) - len(new))

@@ -1,0 +1,1 @@
+"""Flet declarative UI: one component per file, state in Session, no business rules."""

@@ -1,0 +1,26 @@
+"""Chooses the screen: SOS, settings, a deck, or the log; plus banners shown on every screen."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.loader import library
+from app.ui.deck_view import DeckView
+from app.ui.log_screen import LogScreen
+from app.ui.problem_banner import ProblemBanner
+from app.ui.session import Session
+from app.ui.settings_screen import SettingsScreen
+from app.ui.sos_screen import SosScreen
+
+
+@ft.component
+def Body(session: Session) -> ft.Control:
+    if session.overlay == "sos":
+        screen = SosScreen(session)
+    elif session.overlay == "settings":
+        screen = SettingsScreen(session)
+    elif session.tab == "log":
+        screen = LogScreen(session)
+    else:
+        screen = DeckView(library().deck(session.tab), session, key=session.tab)
+    return ft.Column(expand=True, spacing=0, controls=[ProblemBanner(session), screen])

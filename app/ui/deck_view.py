@@ -1,0 +1,45 @@
+"""A deck: swipeable cards, one per page, with page dots and big previous/next buttons."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.schema import Deck
+from app.ui.card_page import CardPage
+from app.ui.page_dots import PageDots
+from app.ui.session import Session
+from app.ui.theme import TARGET
+
+
+@ft.component
+def DeckView(deck: Deck, session: Session) -> ft.Control:
+    index, set_index = ft.use_state(0)
+    count = len(deck.cards)
+
+    def go(delta: int) -> None:
+        set_index(max(0, min(count - 1, index + delta)))
+
+    return ft.Column(
+        expand=True,
+        spacing=0,
+        controls=[
+            ft.PageView(
+                expand=True,
+                selected_index=index,
+                on_change=lambda e: set_index(int(e.data)),
+                controls=[CardPage(card, session, key=card.id) for card in deck.cards],
+            ),
+            ft.Row(
+                alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+                controls=[
+                    ft.IconButton(ft.Icons.CHEVRON_LEFT, icon_size=32, width=TARGET,
+                                  height=TARGET, tooltip="Previous card", disabled=index == 0,
+                                  on_click=lambda: go(-1)),
+                    PageDots(index, count, deck.title),
+                    ft.IconButton(ft.Icons.CHEVRON_RIGHT, icon_size=32, width=TARGET,
+                                  height=TARGET, tooltip="Next card",
+                                  disabled=index == count - 1, on_click=lambda: go(1)),
+                ],
+            ),
+        ],
+    )

@@ -1,0 +1,31 @@
+"""Pain 0-10 as big one-tap buttons in two rows; the last score is marked by a border too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from app.ui.theme import TARGET
+
+
+@ft.component
+def PainButtons(on_pick: Callable[[int], None], selected: int | None) -> ft.Control:
+    def button(score: int) -> ft.Control:
+        chosen = score == selected
+        return ft.Button(
+            content=ft.Text(str(score), size=22, weight=ft.FontWeight.BOLD),
+            width=TARGET, height=TARGET, tooltip=f"Pain {score} out of 10",
+            style=ft.ButtonStyle(
+                padding=0, shape=ft.RoundedRectangleBorder(radius=12),
+                bgcolor=ft.Colors.PRIMARY if chosen else None,
+                color=ft.Colors.ON_PRIMARY if chosen else None,
+                side=ft.BorderSide(3, ft.Colors.ON_SURFACE) if chosen else None,
+            ),
+            on_click=lambda: on_pick(score),
+        )
+
+    return ft.Column(spacing=8, controls=[
+        ft.Row(spacing=6, wrap=True, controls=[button(s) for s in range(0, 6)]),
+        ft.Row(spacing=6, wrap=True, controls=[button(s) for s in range(6, 11)]),
+    ])

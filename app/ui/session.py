@@ -1,0 +1,119 @@
+"""The UI's observable state: what is on screen, plus thin calls into domain and store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import flet as ft
+
+from app.content.loader import library
+from app.domain.episode import Episode, PainReading
+from app.domain.regions import emergency_number
+from app.domain.triage import TriageResult, triage
+from app.store import EpisodeLog
+from app.ui.timers import Timers
+
+TABS = ("relief", "sleep", "prevention", "log")
+
+
+def now() -> datetime:
+    return datetime.now(UTC).astimezone()
+
+
+@ft.observable
+@dataclass
+class Session:
+    log: EpisodeLog
+    tab: str = "relief"
+    overlay: str | None = None  # "sos" | "settings"
+    ticked: list[str] = field(default_factory=list)
+    result: TriageResult | None = None
+    revision: int = 0
+    problem: str | None = None
+    undo: Episode | None = None
+    settings: dict = field(default_factory=dict)
+    timers: Timers = field(default_factory=Timers)
+
+    # navigation
+    def show_tab(self, tab: str) -> None:
+        self.tab, self.overlay, self.result = tab, None, None
+
+    def open_sos(self) -> None:
+        self.overlay, self.result, self.ticked = "sos", None, []
+
+    def open_settings(self) -> None:
+        self.overlay = "settings"
+
+    def close_overlay(self) -> None:
+        self.overlay, self.result = None, None
+
+    # triage
+    def toggle_flag(self, flag_id: str) -> None:
+        ticked = list(self.ticked)
+        ticked.remove(flag_id) if flag_id in ticked else ticked.append(flag_id)
+        self.ticked = ticked
+
+    def check(self) -> None:
+        self.result = triage(self.ticked, library().red_flags)
+        if self.result.tier == "self-care":
+            self.show_tab("relief")
+
+    @property
+    def number(self) -> str:
+        return emergency_number(self.settings.get("region", "uk"), self.settings.get("custom", ""))
+
+    # settings
+    def set_setting(self, key: str, value) -> None:
+        self.log.set_setting(key, value)
+        self.settings = self.log.settings()
+
+    # the log
+    @property
+    def active(self) -> Episode | None:
+        return self.log.active()
+
+    def _changed(self) -> None:
+        self.revision += 1
+
+    def start_episode(self, minutes_ago: int = 0) -> None:
+        self.log.add(Episode(start=now() - timedelta(minutes=minutes_ago)))
+        self._changed()
+
+    def edit(self, episode_id: str, **changes) -> None:
+        self.log.update(self.log.get(episode_id).model_copy(update=changes))
+        self._changed()
+
+    def edit_active(self, **changes) -> None:
+        if (episode := self.active) is not None:
+            self.edit(episode.id, **changes)
+
+    def log_pain(self, score: int) -> None:
+        episode = self.active
+        if episode:
+            self.edit_active(pain=[*episode.pain, PainReading(at=now(), score=score)])
+
+    def toggle_choice(self, attr: str, choice: str) -> None:
+        episode = self.active
+        if episode:
+            values = list(getattr(episode, attr))
+            values.remove(choice) if choice in values else values.append(choice)
+            self.edit_active(**{attr: values})
+
+    def end_episode(self) -> None:
+        self.edit_active(end=now())
+
+    def delete(self, episode_id: str) -> None:
+        self.undo = self.log.delete(episode_id)
+        self._changed()
+
+    def undo_delete(self) -> None:
+        if self.undo is not None:
+            self.log.add(self.undo)
+            self.undo = None
+            self._changed()
+
+    def clear_all(self) -> None:
+        self.log.clear()
+        self.undo = None
+        self._changed()

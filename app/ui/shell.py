@@ -1,0 +1,26 @@
+"""The app shell: top bar with the red SOS control, the current screen, the bottom tabs."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui.body import Body
+from app.ui.nav_bar import nav_bar
+from app.ui.session import Session
+from app.ui.theme import SOS_RED
+from app.ui.top_bar import top_bar
+
+
+@ft.component
+def Shell(session: Session) -> list[ft.View]:
+    emergency = session.overlay == "sos" and session.result and session.result.tier == "emergency"
+    return [
+        ft.View(
+            route="/",
+            appbar=top_bar(session),
+            navigation_bar=nav_bar(session),
+            bgcolor=SOS_RED if emergency else None,
+            padding=0,
+            controls=[Body(session)],
+        )
+    ]

@@ -1,0 +1,47 @@
+"""The red-flag checklist in plain words, 'call now' signs first, then 'call today' signs."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.loader import library
+from app.ui.session import Session
+from app.ui.theme import SOS_RED, TARGET, WHITE
+
+
+def _heading(text: str) -> ft.Control:
+    return ft.Text(text, size=22, weight=ft.FontWeight.BOLD)
+
+
+@ft.component
+def SosChecklist(session: Session) -> ft.Control:
+    flags = library().red_flags
+    headings = {
+        "emergency": f"Call {session.number} now if you have any of these",
+        "urgent": "Call 111 or your doctor today if you have any of these",
+    }
+    rows: list[ft.Control] = [
+        ft.Text("Tick anything you have right now.", size=18),
+    ]
+    for tier in ("emergency", "urgent"):
+        rows.append(_heading(headings[tier]))
+        rows += [
+            ft.Checkbox(
+                label=flag.label, value=flag.id in session.ticked,
+                label_style=ft.TextStyle(size=18),
+                on_change=lambda _, fid=flag.id: session.toggle_flag(fid),
+            )
+            for flag in flags if flag.tier == tier
+        ]
+    count = len(session.ticked)
+    return ft.Column(expand=True, spacing=0, controls=[
+        ft.ListView(expand=True, padding=16, spacing=6, controls=rows),
+        ft.Container(padding=12, content=ft.Row(controls=[
+            ft.OutlinedButton("Back", height=TARGET, on_click=session.close_overlay),
+            ft.Button(
+                f"Check {count} sign{'s' if count != 1 else ''}" if count else "None of these",
+                expand=True, height=TARGET + 8, bgcolor=SOS_RED, color=WHITE,
+                on_click=session.check,
+            ),
+        ])),
+    ])

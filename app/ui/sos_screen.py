@@ -1,0 +1,16 @@
+"""SOS: the red-flag checklist, or the triage result once the person has checked."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui.session import Session
+from app.ui.sos_checklist import SosChecklist
+from app.ui.sos_result import SosResult
+
+
+@ft.component
+def SosScreen(session: Session) -> ft.Control:
+    if session.result is not None:
+        return SosResult(session)
+    return SosChecklist(session)

@@ -1,0 +1,31 @@
+"""Top bar: app title, settings, and the SOS button that is one tap away on every screen."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui.session import Session
+from app.ui.theme import SOS_RED, TARGET, WHITE
+
+
+def top_bar(session: Session) -> ft.AppBar:
+    return ft.AppBar(
+        title=ft.Text("Spasm SOS", weight=ft.FontWeight.BOLD),
+        toolbar_height=TARGET + 12,
+        actions=[
+            ft.IconButton(
+                icon=ft.Icons.SETTINGS_OUTLINED, tooltip="Settings", icon_size=28,
+                width=TARGET, height=TARGET, on_click=session.open_settings,
+            ),
+            ft.Container(
+                padding=ft.Padding.only(right=8, left=4),
+                content=ft.Button(
+                    content=ft.Text("SOS", size=20, weight=ft.FontWeight.W_900, color=WHITE),
+                    icon=ft.Icon(ft.Icons.EMERGENCY, color=WHITE),
+                    bgcolor=SOS_RED, height=TARGET,
+                    tooltip="SOS: check for danger signs",
+                    on_click=session.open_sos,
+                ),
+            ),
+        ],
+    )

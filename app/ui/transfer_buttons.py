@@ -1,0 +1,54 @@
+"""Export the log as JSON or CSV files, and import a JSON export, reporting what happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import flet as ft
+
+from app.store import ImportRejected, export_csv, export_json, import_json
+from app.ui.session import Session
+from app.ui.theme import TARGET
+
+
+@ft.component
+def TransferButtons(session: Session) -> ft.Control:
+    message, set_message = ft.use_state("")
+    picker = ft.use_memo(ft.FilePicker, [])
+
+    async def export(kind: str) -> None:
+        text = export_json(session.log) if kind == "json" else export_csv(session.log)
+        name = f"spasm-sos-{date.today():%Y-%m-%d}.{kind}"
+        await picker.save_file(file_name=name, src_bytes=text.encode("utf-8"))
+        set_message(f"Exported {len(session.log)} episodes as {name}.")
+
+    async def import_file() -> None:
+        files = await picker.pick_files(allowed_extensions=["json"], with_data=True,
+                                        file_type=ft.FilePickerFileType.CUSTOM)
+        if not files:
+            return
+        data = files[0].bytes
+        if data is None and files[0].path:
+            with open(files[0].path, "rb") as f:
+                data = f.read()
+        try:
+            report = import_json(session.log, data or b"")
+        except ImportRejected as exc:
+            set_message("Nothing was imported: " + "; ".join(exc.report.errors))
+            return
+        session.revision += 1
+        set_message(f"Imported {report.added} episodes; {report.skipped} were already here.")
+
+    return ft.Column(spacing=8, controls=[
+        ft.Text("Your data", size=20, weight=ft.FontWeight.BOLD),
+        ft.Row(wrap=True, controls=[
+            ft.OutlinedButton("Export JSON", icon=ft.Icons.DOWNLOAD, height=TARGET,
+                              on_click=lambda: export("json")),
+            ft.OutlinedButton("Export CSV", icon=ft.Icons.TABLE_VIEW, height=TARGET,
+                              on_click=lambda: export("csv")),
+            ft.OutlinedButton("Import JSON", icon=ft.Icons.UPLOAD_FILE, height=TARGET,
+                              on_click=import_file),
+        ]),
+        ft.Semantics(live_region=True, content=ft.Text(message, size=16)) if message
+        else ft.Container(visible=False),
+    ])

@@ -1,0 +1,81 @@
+"""Shared Playwright helpers: Debian Chromium at a phone viewport, no request off 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("SPASM_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+# Flet's web client always probes this; it is blocked like everything else but tolerated.
+KNOWN_PROBE = "cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def require_chromium() -> None:
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+
+
+class NetworkGuard:
+    """Aborts every request that does not go to the local host and remembers it."""
+
+    def __init__(self) -> None:
+        self.blocked: list[str] = []
+
+    def install(self, context) -> None:
+        context.route("**/*", self._route)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        scheme = urlsplit(url).scheme
+        host = urlsplit(url).hostname or ""
+        if scheme in ("data", "blob") or host in LOCAL_HOSTS:
+            route.continue_()
+            return
+        self.blocked.append(url)
+        route.abort()
+
+    @property
+    def unexpected(self) -> list[str]:
+        return [u for u in self.blocked if KNOWN_PROBE not in u]
+
+
+@contextmanager
+def phone_browser(**context_args):
+    """Yield (context, guard); the guard's unexpected list must stay empty."""
+    from playwright.sync_api import sync_playwright
+
+    require_chromium()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        context = browser.new_context(**{**PHONE, **context_args})
+        guard = NetworkGuard()
+        guard.install(context)
+        try:
+            yield context, guard
+        finally:
+            context.close()
+            browser.close()
+
+
+def enable_semantics(page) -> None:
+    """Turn on Flutter's accessibility tree so controls show up with roles and names."""
+    page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
+    page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
