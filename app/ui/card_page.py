@@ -32,7 +32,8 @@ def CardPage(card: Card, session: Session) -> ft.Control:
     header: list[ft.Control] = []
     if _recommended(card, session):
         header.append(ft.Container(
-            bgcolor=ft.Colors.PRIMARY, border_radius=8, padding=ft.Padding.symmetric(vertical=4, horizontal=10),
+            bgcolor=ft.Colors.PRIMARY, border_radius=8,
+            padding=ft.Padding.symmetric(vertical=4, horizontal=10),
             content=ft.Text("Suggested for your episode now", color=ft.Colors.ON_PRIMARY,
                             weight=ft.FontWeight.BOLD),
         ))
