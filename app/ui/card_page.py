@@ -42,11 +42,8 @@ def CardPage(card: Card, session: Session) -> ft.Control:
         spacing=12,
         controls=[
             *header,
-            ft.Semantics(
-                label=f"Picture: {card.title}", image=True,
-                content=ft.Image(src=f"illustrations/{card.illustration}.svg", height=190,
-                                 fit=ft.BoxFit.CONTAIN),
-            ),
+            ft.Image(src=f"illustrations/{card.illustration}.svg", height=190,
+                     fit=ft.BoxFit.CONTAIN, semantics_label=f"Picture: {card.title}"),
             ft.Text(card.title, size=26, weight=ft.FontWeight.BOLD),
             *[
                 ft.Row(vertical_alignment=ft.CrossAxisAlignment.START, controls=[

@@ -32,12 +32,12 @@ def DeckView(deck: Deck, session: Session) -> ft.Control:
             ft.Row(
                 alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
                 controls=[
-                    ft.IconButton(ft.Icons.CHEVRON_LEFT, icon_size=32, width=TARGET,
-                                  height=TARGET, tooltip="Previous card", disabled=index == 0,
+                    ft.IconButton(ft.Icon(ft.Icons.CHEVRON_LEFT, semantics_label="Previous card"),
+                                  icon_size=32, width=TARGET, height=TARGET, disabled=index == 0,
                                   on_click=lambda: go(-1)),
                     PageDots(index, count, deck.title),
-                    ft.IconButton(ft.Icons.CHEVRON_RIGHT, icon_size=32, width=TARGET,
-                                  height=TARGET, tooltip="Next card",
+                    ft.IconButton(ft.Icon(ft.Icons.CHEVRON_RIGHT, semantics_label="Next card"),
+                                  icon_size=32, width=TARGET, height=TARGET,
                                   disabled=index == count - 1, on_click=lambda: go(1)),
                 ],
             ),

@@ -14,8 +14,9 @@ def PainButtons(on_pick: Callable[[int], None], selected: int | None) -> ft.Cont
     def button(score: int) -> ft.Control:
         chosen = score == selected
         return ft.Button(
-            content=ft.Text(str(score), size=22, weight=ft.FontWeight.BOLD),
-            width=TARGET, height=TARGET, tooltip=f"Pain {score} out of 10",
+            content=ft.Text(str(score), size=22, weight=ft.FontWeight.BOLD,
+                            semantics_label=f"Pain {score}"),
+            width=TARGET, height=TARGET,
             style=ft.ButtonStyle(
                 padding=0, shape=ft.RoundedRectangleBorder(radius=12),
                 bgcolor=ft.Colors.PRIMARY if chosen else None,

@@ -16,7 +16,7 @@ def ProblemBanner(session: Session) -> ft.Control:
         content=ft.Row(controls=[
             ft.Icon(ft.Icons.REPORT_PROBLEM_OUTLINED),
             ft.Text(session.problem, expand=True, size=16, selectable=True),
-            ft.IconButton(ft.Icons.CLOSE, tooltip="Dismiss message",
+            ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Dismiss message"),
                           on_click=lambda: setattr(session, "problem", None)),
         ]),
     )

@@ -15,7 +15,6 @@ def QuickStart(session: Session) -> ft.Control:
             content=ft.Text("I'm having a spasm", size=24, weight=ft.FontWeight.BOLD),
             icon=ft.Icon(ft.Icons.ADD_CIRCLE, size=32), height=88, width=float("inf"),
             on_click=lambda: session.start_episode(0),
-            tooltip="Start logging a spasm that began now",
         ),
         ft.Text("It started earlier:", size=16),
         ft.Row(controls=[

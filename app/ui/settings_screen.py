@@ -52,7 +52,7 @@ def SettingsScreen(session: Session) -> ft.Control:
     sources = library().sources
     return ft.ListView(expand=True, padding=16, spacing=14, controls=[
         ft.Row(controls=[
-            ft.IconButton(ft.Icons.ARROW_BACK, tooltip="Back", width=TARGET, height=TARGET,
+            ft.IconButton(ft.Icon(ft.Icons.ARROW_BACK, semantics_label="Back"), width=TARGET, height=TARGET,
                           on_click=session.close_overlay),
             ft.Text("Settings", size=26, weight=ft.FontWeight.BOLD),
         ]),

@@ -13,6 +13,20 @@ def _heading(text: str) -> ft.Control:
     return ft.Text(text, size=22, weight=ft.FontWeight.BOLD)
 
 
+def _flag_row(flag_id: str, label: str, ticked: bool, session: Session) -> ft.Control:
+    """A whole-row tap target; the label wraps instead of being cut off."""
+    return ft.Container(
+        border_radius=12, padding=ft.Padding.symmetric(vertical=4),
+        bgcolor=ft.Colors.ERROR_CONTAINER if ticked else None,
+        on_click=lambda: session.toggle_flag(flag_id),
+        content=ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
+            ft.Checkbox(value=ticked, semantics_label=label, width=TARGET, height=TARGET,
+                        on_change=lambda: session.toggle_flag(flag_id)),
+            ft.Text(label, size=18, expand=True),
+        ]),
+    )
+
+
 @ft.component
 def SosChecklist(session: Session) -> ft.Control:
     flags = library().red_flags
@@ -25,14 +39,8 @@ def SosChecklist(session: Session) -> ft.Control:
     ]
     for tier in ("emergency", "urgent"):
         rows.append(_heading(headings[tier]))
-        rows += [
-            ft.Checkbox(
-                label=flag.label, value=flag.id in session.ticked,
-                label_style=ft.TextStyle(size=18),
-                on_change=lambda _, fid=flag.id: session.toggle_flag(fid),
-            )
-            for flag in flags if flag.tier == tier
-        ]
+        rows += [_flag_row(flag.id, flag.label, flag.id in session.ticked, session)
+                 for flag in flags if flag.tier == tier]
     count = len(session.ticked)
     return ft.Column(expand=True, spacing=0, controls=[
         ft.ListView(expand=True, padding=16, spacing=6, controls=rows),

@@ -32,7 +32,7 @@ def SosResult(session: Session) -> ft.Control:
                                 color=SOS_RED),
                 icon=ft.Icon(ft.Icons.CALL, size=36, color=SOS_RED),
                 bgcolor=WHITE, height=96, width=float("inf"),
-                url=f"tel:{session.number}", tooltip=f"Call {session.number}",
+                url=f"tel:{session.number}",
             ),
             ft.Text("Do not drive yourself. Ask someone to stay with you.", size=22,
                     weight=ft.FontWeight.BOLD, color=fg),

@@ -39,7 +39,6 @@ def TimerPanel(card: Card, timers: Timers) -> ft.Control:
         ft.Button(
             f"{m} min", height=TARGET, on_click=lambda _, m=m: set_minutes(m),
             style=ft.ButtonStyle(bgcolor=ft.Colors.PRIMARY_CONTAINER if m == minutes else None),
-            tooltip=f"Use {m} minutes",
         )
         for m in timer.choices
     ] if not running else []

@@ -14,7 +14,7 @@ def top_bar(session: Session) -> ft.AppBar:
         toolbar_height=TARGET + 12,
         actions=[
             ft.IconButton(
-                icon=ft.Icons.SETTINGS_OUTLINED, tooltip="Settings", icon_size=28,
+                icon=ft.Icon(ft.Icons.SETTINGS_OUTLINED, semantics_label="Settings"), icon_size=28,
                 width=TARGET, height=TARGET, on_click=session.open_settings,
             ),
             ft.Container(
@@ -23,7 +23,6 @@ def top_bar(session: Session) -> ft.AppBar:
                     content=ft.Text("SOS", size=20, weight=ft.FontWeight.W_900, color=WHITE),
                     icon=ft.Icon(ft.Icons.EMERGENCY, color=WHITE),
                     bgcolor=SOS_RED, height=TARGET,
-                    tooltip="SOS: check for danger signs",
                     on_click=session.open_sos,
                 ),
             ),

@@ -1,0 +1,94 @@
+"""Serve `python main.py` on a free port with its own storage, and open it on a phone."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser import enable_semantics, free_port, phone_browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "screenshots"
+OPENED = "window.__opened = []; window.open = (u) => { window.__opened.push(String(u)); return null; };"
+
+
+class Server:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir, self.port = data_dir, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "FLET_APP_STORAGE_DATA": str(data_dir)}
+        self.proc = subprocess.Popen(
+            [sys.executable, "main.py", "--port", str(self.port)], cwd=ROOT, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.proc.stderr.read().decode()[-2000:]}")
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError("server did not start within 60 s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    srv = Server(tmp_path_factory.mktemp("data"))
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser_context():
+    with phone_browser() as (context, guard):
+        context.add_init_script(OPENED)
+        yield context, guard
+        assert guard.unexpected == [], f"requests left 127.0.0.1: {guard.unexpected}"
+
+
+def open_app(context, url: str):
+    page = context.new_page()
+    page.goto(url)
+    enable_semantics(page)
+    page.get_by_role("button", name="SOS").wait_for(timeout=60_000)
+    return page
+
+
+@pytest.fixture
+def app(server, browser_context):
+    context, _ = browser_context
+    page = open_app(context, server.url)
+    yield page
+    page.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(800)  # pixels trail the semantics tree by ~0.5-0.7 s
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def swipe(page, dx: int, y: int = 400, x: int = 300) -> None:
+    """Drag a finger horizontally: PageView only follows touch, not the mouse."""
+    cdp = page.context.new_cdp_session(page)
+    point = lambda px: [{"x": px, "y": y}]  # noqa: E731
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point(x)})
+    for i in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": point(x + dx * i // 10)})
+        page.wait_for_timeout(16)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
