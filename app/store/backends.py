@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import glob
 import os
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -36,10 +38,21 @@ class FileBackend:
         self.path = Path(path)
 
     def read(self) -> str | None:
+        self._sweep_stale_temp_files()
         try:
             return self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
+
+    def _sweep_stale_temp_files(self, older_than: float = 60.0) -> None:
+        """Remove temp copies of the log left by a write that was killed before os.replace."""
+        cutoff = time.time() - older_than
+        try:
+            for tmp in self.path.parent.glob(f".{glob.escape(self.path.name)}.????????"):
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def write(self, text: str) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,7 @@ class StoreProblem:
 def _decode(text: str) -> dict:
     try:
         doc = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise CorruptStore(f"not valid JSON: {exc}") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise CorruptStore("not a Spasm SOS log")
@@ -52,6 +52,12 @@ def _decode(text: str) -> dict:
         doc, schema = MIGRATIONS[schema](doc), schema + 1
     if not isinstance(doc.get("tables"), dict):
         raise CorruptStore("missing tables")
+    for name, table in doc["tables"].items():
+        # TinyDB needs {"<int>": {...}} tables; anything else crashes it later, outside _open
+        if not isinstance(table, dict) or not all(
+                isinstance(k, str) and k.isascii() and k.isdigit() and isinstance(v, dict)
+                for k, v in table.items()):
+            raise CorruptStore(f"table {str(name)[:40]!r} is malformed")
     return doc
 
 
@@ -65,9 +71,9 @@ class _CachedStorage(Storage):
         return self.tables
 
     def write(self, data: dict) -> None:
-        text = json.dumps({"format": FORMAT, "schema": SCHEMA, "tables": data},
-                          ensure_ascii=False, separators=(",", ":"))
         try:
+            text = json.dumps({"format": FORMAT, "schema": SCHEMA, "tables": data},
+                              ensure_ascii=False, separators=(",", ":"))
             self.backend.write(text)
         except BaseException:
             # TinyDB changed the cached dict in place; fall back to what is really stored.
@@ -91,7 +97,11 @@ class EpisodeLog:
         self._sorted: list[Episode] | None = None
 
     def _open(self) -> tuple[dict, dict[str, Episode]]:
-        text = self.backend.read()
+        try:
+            text = self.backend.read()
+        except UnicodeDecodeError:
+            self.problem = StoreProblem(reason="not UTF-8 text", moved_to=self.backend.quarantine())
+            return {}, {}
         if text is None:
             return {}, {}
         try:
@@ -100,6 +110,8 @@ class EpisodeLog:
             if not isinstance(rows, dict):
                 raise CorruptStore("episodes table is not an object")
             episodes = [Episode.model_validate(row) for row in rows.values()]
+            if len({e.id for e in episodes}) < len(episodes):
+                raise CorruptStore("an episode id appears twice")
         except (CorruptStore, ValidationError, TypeError) as exc:
             reason = str(exc).splitlines()[0] if isinstance(exc, CorruptStore) else \
                 "a saved episode failed validation"

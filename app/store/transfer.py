@@ -73,7 +73,7 @@ def _reject(*errors: str) -> ImportRejected:
 def _records(text: str | bytes) -> list:
     try:
         doc = json.loads(text)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:
         raise _reject(f"not a JSON file: {str(exc)[:120]}") from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         raise _reject("not a Spasm SOS export (missing \"format\": \"spasm-sos-export\")")

@@ -1,0 +1,407 @@
+"""The episode log as the person sees it: entries kept, ordered, paged, and never lost."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from app.domain.episode import Episode, PainReading
+from app.store import repository
+from app.store.backends import FileBackend, MemoryBackend
+from app.store.repository import EpisodeLog
+
+T0 = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
+
+
+def ep(id: str, hours: float = 0, *, end: float | None = 1.0, **kw) -> Episode:
+    start = T0 + timedelta(hours=hours)
+    return Episode(id=id, start=start, end=None if end is None else start + timedelta(hours=end),
+                   pain=[PainReading(at=start, score=7), PainReading(at=start + timedelta(minutes=20),
+                                                                     score=4)], **kw)
+
+
+@pytest.fixture
+def path(tmp_path) -> Path:
+    return tmp_path / "episodes.json"
+
+
+def open_log(path: Path) -> EpisodeLog:
+    log = EpisodeLog(FileBackend(path))
+    assert log.problem is None
+    return log
+
+
+def ids(episodes) -> list[str]:
+    return [e.id for e in episodes]
+
+
+# everyday use -------------------------------------------------------------
+
+def test_add_then_get_returns_what_was_logged(path):
+    log = open_log(path)
+    log.add(ep("a", triggers=["lifting", "twisting"], helped=["ice-pack"], notes="bent to pick up a box"))
+    got = log.get("a")
+    assert got.triggers == ["lifting", "twisting"]
+    assert got.helped == ["ice-pack"]
+    assert got.notes == "bent to pick up a box"
+    assert [r.score for r in got.pain] == [7, 4]
+    assert "a" in log and len(log) == 1
+
+
+def test_get_returns_a_copy_that_cannot_change_the_log(path):
+    log = open_log(path)
+    log.add(ep("a", notes="original"))
+    got = log.get("a")
+    got.notes = "changed on screen but not saved"
+    assert log.get("a").notes == "original"
+
+
+def test_reopen_from_same_file_gives_same_data(path):
+    log = open_log(path)
+    log.add_many([ep("a", 0), ep("b", 5, end=None, triggers=["stress"])])
+    log.set_setting("theme", "dark")
+    again = open_log(path)
+    assert ids(again.newest_first()) == ["b", "a"]
+    assert again.get("b") == log.get("b")
+    assert again.get("a") == log.get("a")
+    assert again.settings() == {"theme": "dark"}
+
+
+def test_file_carries_format_and_schema_version(path):
+    open_log(path).add(ep("a"))
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["format"] == "spasm-sos-log"
+    assert doc["schema"] == 1
+
+
+def test_update_changes_entry_and_survives_reopen(path):
+    log = open_log(path)
+    log.add(ep("a", end=None))
+    e = log.get("a")
+    e.end = e.start + timedelta(minutes=45)
+    e.helped = ["heat-pad"]
+    log.update(e)
+    assert not log.get("a").is_open
+    again = open_log(path)
+    assert again.get("a").helped == ["heat-pad"]
+    assert again.get("a").end == T0 + timedelta(minutes=45)
+    assert len(again) == 1
+
+
+def test_update_of_unknown_episode_raises(path):
+    log = open_log(path)
+    with pytest.raises(KeyError):
+        log.update(ep("ghost"))
+
+
+def test_update_is_validated_before_writing(path):
+    log = open_log(path)
+    log.add(ep("a"))
+    before = path.read_bytes()
+    bad = log.get("a").model_copy(update={"triggers": ["not-a-trigger"]})
+    with pytest.raises(ValueError):
+        log.update(bad)
+    assert path.read_bytes() == before
+    assert log.get("a").triggers == []
+
+
+def test_delete_then_undo_puts_it_back(path):
+    log = open_log(path)
+    log.add_many([ep("a", 0), ep("b", 1), ep("c", 2)])
+    removed = log.delete("b")
+    assert "b" not in log and ids(log.newest_first()) == ["c", "a"]
+    assert "b" not in open_log(path)
+    log.add(removed)
+    assert ids(log.newest_first()) == ["c", "b", "a"]
+    assert open_log(path).get("b") == removed
+
+
+def test_delete_unknown_raises_and_changes_nothing(path):
+    log = open_log(path)
+    log.add(ep("a"))
+    with pytest.raises(KeyError):
+        log.delete("nope")
+    assert ids(open_log(path).newest_first()) == ["a"]
+
+
+def test_adding_duplicate_id_is_refused(path):
+    log = open_log(path)
+    log.add(ep("a", notes="first"))
+    with pytest.raises(KeyError):
+        log.add(ep("a", notes="second"))
+    with pytest.raises(KeyError):
+        log.add_many([ep("x"), ep("x")])
+    assert open_log(path).get("a").notes == "first"
+    assert len(open_log(path)) == 1
+
+
+def test_clear_empties_log_but_keeps_settings(path):
+    log = open_log(path)
+    log.add_many([ep("a"), ep("b", 1)])
+    log.set_setting("region", "uk")
+    log.clear()
+    assert len(log) == 0 and log.newest_first() == [] and log.active() is None
+    again = open_log(path)
+    assert len(again) == 0
+    assert again.settings() == {"region": "uk"}
+    log.add(ep("c"))
+    assert ids(open_log(path).newest_first()) == ["c"]
+
+
+def test_newest_first_orders_by_start_across_timezones(path):
+    log = open_log(path)
+    plus2 = datetime(2024, 3, 1, 14, 0, tzinfo=timezone(timedelta(hours=2)))  # == 12:00Z
+    log.add_many([
+        Episode(id="noon-utc-plus2", start=plus2),
+        Episode(id="eleven-utc", start=datetime(2024, 3, 1, 11, tzinfo=UTC)),
+        Episode(id="thirteen-utc", start=datetime(2024, 3, 1, 13, tzinfo=UTC)),
+    ])
+    assert ids(log.newest_first()) == ["thirteen-utc", "noon-utc-plus2", "eleven-utc"]
+    assert ids(open_log(path).newest_first()) == ids(log.newest_first())
+
+
+def test_newest_first_reflects_later_changes(path):
+    log = open_log(path)
+    log.add_many([ep("a", 0), ep("b", 1)])
+    assert ids(log.newest_first()) == ["b", "a"]
+    log.add(ep("c", 0.5))
+    assert ids(log.newest_first()) == ["b", "c", "a"]
+    moved = log.get("a").model_copy(update={"start": T0 + timedelta(hours=9), "end": None})
+    log.update(moved)
+    assert ids(log.newest_first()) == ["a", "b", "c"]
+
+
+def test_paging_walks_history_without_gaps_or_repeats(path):
+    log = open_log(path)
+    log.add_many([ep(f"e{i:03d}", i) for i in range(45)])
+    pages = [log.page(0, 20), log.page(20, 20), log.page(40, 20), log.page(60, 20)]
+    assert [len(p) for p in pages] == [20, 20, 5, 0]
+    walked = [e.id for p in pages for e in p]
+    assert walked == [f"e{i:03d}" for i in range(44, -1, -1)]
+    assert ids(log.page()) == walked[:20]
+
+
+def test_page_returns_copies(path):
+    log = open_log(path)
+    log.add(ep("a", notes="kept"))
+    log.page()[0].notes = "scribble"
+    assert log.get("a").notes == "kept"
+
+
+def test_active_is_latest_open_episode(path):
+    log = open_log(path)
+    assert log.active() is None
+    log.add_many([ep("old-open", 0, end=None), ep("closed", 2), ep("newer-open", 1, end=None)])
+    assert log.active().id == "newer-open"
+    closed = log.get("newer-open")
+    closed.end = closed.start + timedelta(minutes=30)
+    log.update(closed)
+    assert log.active().id == "old-open"
+    log.delete("old-open")
+    assert log.active() is None
+
+
+def test_settings_round_trip(path):
+    log = open_log(path)
+    assert log.settings() == {}
+    log.set_setting("theme", "dark")
+    log.set_setting("region", "uk")
+    log.set_setting("theme", "light")
+    log.set_setting("custom", {"number": "112", "names": ["a", "b"]})
+    expected = {"theme": "light", "region": "uk", "custom": {"number": "112", "names": ["a", "b"]}}
+    assert log.settings() == expected
+    assert open_log(path).settings() == expected
+
+
+def test_memory_backend_works_the_same():
+    backend = MemoryBackend()
+    log = EpisodeLog(backend)
+    log.add(ep("a"))
+    assert ids(EpisodeLog(MemoryBackend(backend.text)).newest_first()) == ["a"]
+
+
+# schema migrations ---------------------------------------------------------
+
+def test_migration_hook_is_applied_on_open(path, monkeypatch):
+    open_log(path).add_many([ep("a"), ep("b", 1)])
+
+    def v1_to_v2(doc: dict) -> dict:
+        for row in doc["tables"]["episodes"].values():
+            row["notes"] = "migrated: " + row["notes"]
+        return doc
+
+    monkeypatch.setattr(repository, "SCHEMA", 2)
+    monkeypatch.setattr(repository, "MIGRATIONS", {1: v1_to_v2})
+    log = open_log(path)
+    assert log.get("a").notes == "migrated: "
+    assert log.get("b").notes == "migrated: "
+    log.set_setting("theme", "dark")  # any write stores the new schema
+    assert json.loads(path.read_text())["schema"] == 2
+    assert open_log(path).get("a").notes == "migrated: "  # not migrated twice
+
+
+def test_newer_schema_than_app_is_moved_aside(path):
+    original = json.dumps({"format": "spasm-sos-log", "schema": 2, "tables": {}}).encode()
+    path.write_bytes(original)
+    log = EpisodeLog(FileBackend(path))
+    assert log.problem is not None and "schema" in log.problem.reason
+    assert Path(log.problem.moved_to).read_bytes() == original
+
+
+# corrupt stores ------------------------------------------------------------
+
+def _good_row() -> dict:
+    return ep("ok").model_dump(mode="json")
+
+
+def _doc(tables) -> bytes:
+    return json.dumps({"format": "spasm-sos-log", "schema": 1, "tables": tables}).encode()
+
+
+CORRUPT = {
+    "truncated": _doc({"episodes": {"1": _good_row()}})[:-7],
+    "not json": b"this is not json",
+    "empty file": b"",
+    "json list": b"[1, 2]",
+    "other format": json.dumps({"format": "someone-else", "schema": 1, "tables": {}}).encode(),
+    "no format": json.dumps({"_default": {"1": {"a": 1}}}).encode(),
+    "unknown schema": json.dumps({"format": "spasm-sos-log", "schema": 99, "tables": {}}).encode(),
+    "schema zero": json.dumps({"format": "spasm-sos-log", "schema": 0, "tables": {}}).encode(),
+    "schema as text": json.dumps({"format": "spasm-sos-log", "schema": "1", "tables": {}}).encode(),
+    "no tables": json.dumps({"format": "spasm-sos-log", "schema": 1}).encode(),
+    "pain out of range": _doc({"episodes": {"1": {**_good_row(), "pain": [
+        {"at": "2024-03-01T08:30:00Z", "score": 11}]}}}),
+    "unknown trigger": _doc({"episodes": {"1": {**_good_row(), "triggers": ["aliens"]}}}),
+    "unknown card helped": _doc({"episodes": {"1": {**_good_row(), "helped": ["magic"]}}}),
+    "end before start": _doc({"episodes": {"1": {**_good_row(), "end": "2020-01-01T00:00:00Z"}}}),
+    "naive datetime": _doc({"episodes": {"1": {**_good_row(), "start": "2024-03-01T08:30:00"}}}),
+    "episode not an object": _doc({"episodes": {"1": [1, 2, 3]}}),
+    "episodes not an object": _doc({"episodes": [_good_row()]}),
+    "not utf-8": b'{"format": "spasm-sos-log", "notes": "\xff\xfe"}',
+    "non-numeric doc id": _doc({"episodes": {"first": _good_row()}}),
+    "settings not an object": _doc({"episodes": {}, "settings": [1]}),
+    "duplicate episode id": _doc({"episodes": {"1": _good_row(), "2": _good_row()}}),
+    "deeply nested": b"[" * 100_000,
+}
+
+
+@pytest.mark.parametrize("content", CORRUPT.values(), ids=CORRUPT.keys())
+def test_unreadable_log_is_moved_aside_and_reported(path, content):
+    path.write_bytes(content)
+    log = EpisodeLog(FileBackend(path))  # must not crash the app
+
+    assert log.problem is not None
+    moved = Path(log.problem.moved_to)
+    assert moved.name.startswith("episodes.json.corrupt-")
+    assert moved.read_bytes() == content
+    assert str(moved) in log.problem.message
+    assert len(log) == 0 and log.newest_first() == [] and log.settings() == {}
+
+    # the person keeps using the app: the new log never touches the old bytes
+    log.add(ep("fresh"))
+    log.set_setting("theme", "dark")
+    assert moved.read_bytes() == content
+    assert ids(open_log(path).newest_first()) == ["fresh"]
+    corrupt = [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
+    assert corrupt == [moved]
+
+
+def test_second_corrupt_log_does_not_replace_first(path):
+    path.write_bytes(b"first garbage")
+    first = Path(EpisodeLog(FileBackend(path)).problem.moved_to)
+    path.write_bytes(b"second garbage")
+    second = Path(EpisodeLog(FileBackend(path)).problem.moved_to)
+    assert first != second
+    assert first.read_bytes() == b"first garbage"
+    assert second.read_bytes() == b"second garbage"
+
+
+def test_readable_log_is_left_in_place(path):
+    open_log(path).add(ep("a"))
+    before = path.read_bytes()
+    log = open_log(path)
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["episodes.json"]
+    assert len(log) == 1
+
+
+# failing writes -------------------------------------------------------------
+
+@pytest.fixture
+def broken_disk(monkeypatch):
+    """Call broken_disk() to make every following file replace fail."""
+    def _break():
+        def boom(src, dst):
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(os, "replace", boom)
+    return _break
+
+
+def _assert_memory_matches_file(log: EpisodeLog, path: Path) -> None:
+    again = open_log(path)
+    assert ids(log.newest_first()) == ids(again.newest_first())
+    for e in again.newest_first():
+        assert log.get(e.id) == e
+    assert log.settings() == again.settings()
+
+
+def test_failed_write_leaves_memory_matching_file(path, broken_disk, monkeypatch):
+    log = open_log(path)
+    log.add_many([ep("a", 0, end=None, notes="before"), ep("b", 1)])
+    log.set_setting("theme", "dark")
+    before = path.read_bytes()
+    broken_disk()
+
+    with pytest.raises(OSError):
+        log.add(ep("c", 2))
+    with pytest.raises(OSError):
+        log.add_many([ep("d", 3), ep("e", 4)])
+    with pytest.raises(OSError):
+        log.update(log.get("a").model_copy(update={"notes": "after"}))
+    with pytest.raises(OSError):
+        log.delete("b")
+    with pytest.raises(OSError):
+        log.clear()
+    with pytest.raises(OSError):
+        log.set_setting("theme", "light")
+
+    assert path.read_bytes() == before
+    assert ids(log.newest_first()) == ["b", "a"]
+    assert log.get("a").notes == "before"
+    assert log.active().id == "a"
+    assert log.settings() == {"theme": "dark"}
+    assert [p.name for p in path.parent.iterdir()] == ["episodes.json"]
+    _assert_memory_matches_file(log, path)
+
+    # the disk recovers: the next writes work and nothing from the failed ones reappears
+    monkeypatch.undo()
+    log.add(ep("f", 5))
+    assert ids(log.newest_first()) == ["f", "b", "a"]
+    _assert_memory_matches_file(log, path)
+    log.add(ep("c", 2))  # the id that failed before can be logged now
+    _assert_memory_matches_file(log, path)
+
+
+def test_first_write_failing_leaves_empty_log(path, broken_disk):
+    log = open_log(path)
+    broken_disk()
+    with pytest.raises(OSError):
+        log.add(ep("a"))
+    assert len(log) == 0 and not path.exists()
+    assert log.newest_first() == []
+
+
+def test_unsaveable_setting_does_not_break_later_saves(path):
+    log = open_log(path)
+    log.add(ep("a"))
+    with pytest.raises(TypeError):
+        log.set_setting("when", datetime(2024, 1, 1))  # not JSON
+    assert log.settings() == {}
+    log.add(ep("b", 1))  # must still save
+    log.set_setting("theme", "dark")
+    _assert_memory_matches_file(log, path)
+    assert ids(open_log(path).newest_first()) == ["b", "a"]

@@ -1,0 +1,200 @@
+"""Export to JSON/CSV and import JSON: what leaves the phone comes back exactly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from app.domain.episode import Episode, PainReading
+from app.store.backends import FileBackend
+from app.store.repository import EpisodeLog
+from app.store.transfer import ImportRejected, export_csv, export_json, import_json
+
+T0 = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def sample_episodes() -> list[Episode]:
+    bst = timezone(timedelta(hours=1))
+    return [
+        Episode(id="closed", start=T0, end=T0 + timedelta(minutes=95),
+                pain=[PainReading(at=T0, score=8), PainReading(at=T0 + timedelta(minutes=30), score=5),
+                      PainReading(at=T0 + timedelta(minutes=90), score=2)],
+                triggers=["lifting", "twisting"], trigger_note="moving the sofa",
+                helped=["ice-pack", "rest-90-90"], helped_note="ice at 20 min",
+                notes='Said "ouch", then: lay down,\nand waited.'),
+        Episode(id="open-bst", start=datetime(2024, 5, 2, 7, 15, 30, 123456, tzinfo=bst),
+                pain=[PainReading(at=datetime(2024, 5, 2, 7, 16, tzinfo=bst), score=6)],
+                triggers=["poor-sleep"], notes="ünïcode ✓ 痛い"),
+        Episode(id="bare", start=T0 - timedelta(days=30)),
+    ]
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "episodes.json"
+
+
+@pytest.fixture
+def full(tmp_path) -> EpisodeLog:
+    log = EpisodeLog(FileBackend(tmp_path / "source.json"))
+    log.add_many(sample_episodes())
+    return log
+
+
+def good_record(id: str, hours: int = 0) -> dict:
+    return Episode(id=id, start=T0 + timedelta(hours=hours), triggers=["stress"]).model_dump(mode="json")
+
+
+def envelope(records: list) -> str:
+    return json.dumps({"format": "spasm-sos-export", "version": 1,
+                       "exported_at": NOW.isoformat(), "episodes": records})
+
+
+# JSON round trip -------------------------------------------------------------
+
+def test_export_is_versioned_and_oldest_first(full):
+    doc = json.loads(export_json(full, now=NOW))
+    assert doc["format"] == "spasm-sos-export"
+    assert doc["version"] == 1
+    assert doc["exported_at"] == "2024-06-01T12:00:00+00:00"
+    assert [r["id"] for r in doc["episodes"]] == ["bare", "closed", "open-bst"]
+
+
+def test_export_import_round_trips_exactly(full, path):
+    text = export_json(full, now=NOW)
+    target = EpisodeLog(FileBackend(path))
+    report = import_json(target, text)
+    assert (report.added, report.skipped, report.errors) == (3, 0, ())
+    assert export_json(target, now=NOW) == text
+    reopened = EpisodeLog(FileBackend(path))
+    assert export_json(reopened, now=NOW) == text
+    assert reopened.get("open-bst").start.utcoffset() == timedelta(hours=1)
+    assert reopened.get("open-bst").start.microsecond == 123456
+    assert reopened.get("closed").notes == 'Said "ouch", then: lay down,\nand waited.'
+
+
+def test_import_accepts_bytes(full, path):
+    target = EpisodeLog(FileBackend(path))
+    report = import_json(target, export_json(full, now=NOW).encode("utf-8"))
+    assert report.added == 3 and len(target) == 3
+
+
+def test_import_skips_ids_already_present(full, path):
+    target = EpisodeLog(FileBackend(path))
+    target.add(Episode(id="closed", start=T0, notes="my own version"))
+    report = import_json(target, export_json(full, now=NOW))
+    assert (report.added, report.skipped) == (2, 1)
+    assert target.get("closed").notes == "my own version"  # never overwritten by the import
+    again = import_json(target, export_json(full, now=NOW))
+    assert (again.added, again.skipped) == (0, 3)
+    assert len(EpisodeLog(FileBackend(path))) == 3
+
+
+def test_import_of_empty_export_adds_nothing(path):
+    log = EpisodeLog(FileBackend(path))
+    report = import_json(log, export_json(log, now=NOW))
+    assert (report.added, report.skipped) == (0, 0)
+    assert len(log) == 0
+
+
+# rejected imports ----------------------------------------------------------
+
+def test_one_bad_record_rejects_the_whole_file(full, path):
+    target = EpisodeLog(FileBackend(path))
+    target.add(Episode(id="mine", start=T0))
+    before = path.read_bytes()
+    records = [good_record("r1", 1), good_record("r2", 2),
+               {**good_record("r3", 3), "pain": [{"at": "2024-03-01T09:00:00Z", "score": 12}]},
+               good_record("r4", 4)]
+    with pytest.raises(ImportRejected) as info:
+        import_json(target, envelope(records))
+    errors = info.value.report.errors
+    assert len(errors) == 1 and errors[0].startswith("record 3")
+    assert "score" in errors[0]
+    assert "record 3" in str(info.value)
+    assert path.read_bytes() == before
+    assert [e.id for e in target.newest_first()] == ["mine"]
+    assert [e.id for e in EpisodeLog(FileBackend(path)).newest_first()] == ["mine"]
+
+
+def test_errors_name_each_bad_record_and_are_capped(path):
+    log = EpisodeLog(FileBackend(path))
+    records = [good_record("ok1")]
+    records += [{**good_record(f"bad{i}"), "triggers": ["aliens"]} for i in range(2, 10)]
+    with pytest.raises(ImportRejected) as info:
+        import_json(log, envelope(records))
+    errors = info.value.report.errors
+    assert [e.split(":")[0] for e in errors] == [f"record {n}" for n in range(2, 7)]
+    assert "aliens" in errors[0]
+    assert not path.exists()
+
+
+def test_same_id_twice_in_file_is_rejected(path):
+    log = EpisodeLog(FileBackend(path))
+    with pytest.raises(ImportRejected) as info:
+        import_json(log, envelope([good_record("x"), good_record("y"), good_record("x", 5)]))
+    assert info.value.report.errors[0].startswith("record 3")
+    assert "twice" in info.value.report.errors[0]
+    assert len(log) == 0 and not path.exists()
+
+
+@pytest.mark.parametrize("text, says", [
+    ("", "not a JSON file"),
+    ("{oops", "not a JSON file"),
+    ("[]", "not a Spasm SOS export"),
+    (json.dumps({"format": "spasm-sos-log", "schema": 1, "tables": {}}), "not a Spasm SOS export"),
+    (json.dumps({"format": "spasm-sos-export", "version": 2, "episodes": []}), "unsupported export version"),
+    (json.dumps({"format": "spasm-sos-export", "version": 1, "episodes": {}}), "must be a list"),
+    (json.dumps({"format": "spasm-sos-export", "version": 1}), "must be a list"),
+])
+def test_not_an_export_is_rejected_with_a_reason(full, text, says):
+    before = full.backend.read()
+    with pytest.raises(ImportRejected) as info:
+        import_json(full, text)
+    assert says in info.value.report.errors[0]
+    assert full.backend.read() == before
+    assert len(full) == 3
+
+
+# CSV -----------------------------------------------------------------------
+
+def test_csv_has_header_and_one_row_per_episode(full):
+    rows = list(csv.DictReader(io.StringIO(export_csv(full))))
+    assert [r["id"] for r in rows] == ["bare", "closed", "open-bst"]
+    header = export_csv(full).splitlines()[0].split(",")
+    assert header[:2] == ["id", "start"] and "notes" in header and "peak_pain" in header
+
+
+def test_csv_values_are_right(full):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export_csv(full)))}
+    closed = rows["closed"]
+    assert closed["start"] == "2024-03-01T08:30:00+00:00"
+    assert closed["end"] == "2024-03-01T10:05:00+00:00"
+    assert closed["duration_minutes"] == "95"
+    assert closed["peak_pain"] == "8"
+    assert closed["pain_readings"].split(";") == [
+        "2024-03-01T08:30:00+00:00=8", "2024-03-01T09:00:00+00:00=5", "2024-03-01T10:00:00+00:00=2"]
+    assert closed["triggers"] == "lifting;twisting"
+    assert closed["trigger_note"] == "moving the sofa"
+    assert closed["helped"] == "ice-pack;rest-90-90"
+    assert closed["helped_note"] == "ice at 20 min"
+    assert closed["notes"] == 'Said "ouch", then: lay down,\nand waited.'
+
+    still_open = rows["open-bst"]
+    assert still_open["start"] == "2024-05-02T07:15:30.123456+01:00"
+    assert still_open["end"] == "" and still_open["duration_minutes"] == ""
+    assert still_open["peak_pain"] == "6"
+    assert still_open["notes"] == "ünïcode ✓ 痛い"
+
+    bare = rows["bare"]
+    assert bare["peak_pain"] == "" and bare["pain_readings"] == "" and bare["triggers"] == ""
+
+
+def test_csv_of_empty_log_is_just_the_header(path):
+    rows = list(csv.reader(io.StringIO(export_csv(EpisodeLog(FileBackend(path))))))
+    assert len(rows) == 1 and rows[0][0] == "id"
