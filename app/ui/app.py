@@ -40,4 +40,5 @@ async def main(page: ft.Page) -> None:
     if log.problem:
         session.problem = log.problem.message
     page.theme_mode = theme_mode(session.settings.get("theme"))
-    page.render_views(Shell, session)
+    page.padding = 0
+    page.render(Shell, session)

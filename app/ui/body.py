@@ -5,9 +5,9 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.loader import library
+from app.ui.banner import Banner
 from app.ui.deck_view import DeckView
 from app.ui.log_screen import LogScreen
-from app.ui.problem_banner import ProblemBanner
 from app.ui.session import Session
 from app.ui.settings_screen import SettingsScreen
 from app.ui.sos_screen import SosScreen
@@ -23,4 +23,8 @@ def Body(session: Session) -> ft.Control:
         screen = LogScreen(session)
     else:
         screen = DeckView(library().deck(session.tab), session, key=session.tab)
-    return ft.Column(expand=True, spacing=0, controls=[ProblemBanner(session), screen])
+    return ft.Column(expand=True, spacing=0, controls=[
+        Banner(session.problem, "problem", lambda: setattr(session, "problem", None)),
+        Banner(session.notice, "calm", lambda: setattr(session, "notice", None)),
+        screen,
+    ])

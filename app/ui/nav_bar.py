@@ -15,9 +15,8 @@ DESTINATIONS = (
 
 
 def nav_bar(session: Session) -> ft.NavigationBar:
-    selected = TABS.index(session.tab) if session.overlay is None else None
     return ft.NavigationBar(
-        selected_index=selected if selected is not None else -1,
+        selected_index=TABS.index(session.tab),
         height=72,
         on_change=lambda e: session.show_tab(TABS[int(e.control.selected_index)]),
         destinations=[

@@ -31,6 +31,7 @@ class Session:
     result: TriageResult | None = None
     revision: int = 0
     problem: str | None = None
+    notice: str | None = None
     undo: Episode | None = None
     settings: dict = field(default_factory=dict)
     timers: Timers = field(default_factory=Timers)
@@ -40,7 +41,7 @@ class Session:
         self.tab, self.overlay, self.result = tab, None, None
 
     def open_sos(self) -> None:
-        self.overlay, self.result, self.ticked = "sos", None, []
+        self.overlay, self.result, self.ticked, self.notice = "sos", None, [], None
 
     def open_settings(self) -> None:
         self.overlay = "settings"
@@ -58,6 +59,7 @@ class Session:
         self.result = triage(self.ticked, library().red_flags)
         if self.result.tier == "self-care":
             self.show_tab("relief")
+            self.notice = "No red flags ticked. Start with these relief steps."
 
     @property
     def number(self) -> str:

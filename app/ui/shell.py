@@ -12,15 +12,14 @@ from app.ui.top_bar import top_bar
 
 
 @ft.component
-def Shell(session: Session) -> list[ft.View]:
+def Shell(session: Session) -> ft.Control:
     emergency = session.overlay == "sos" and session.result and session.result.tier == "emergency"
-    return [
-        ft.View(
-            route="/",
-            appbar=top_bar(session),
-            navigation_bar=nav_bar(session),
+    return ft.SafeArea(
+        expand=True,
+        content=ft.Container(
             bgcolor=SOS_RED if emergency else None,
-            padding=0,
-            controls=[Body(session)],
-        )
-    ]
+            content=ft.Column(expand=True, spacing=0, controls=[
+                top_bar(session), Body(session), nav_bar(session),
+            ]),
+        ),
+    )

@@ -8,11 +8,10 @@ from app.ui.session import Session
 from app.ui.theme import SOS_RED, TARGET, WHITE
 
 
-def top_bar(session: Session) -> ft.AppBar:
-    return ft.AppBar(
-        title=ft.Text("Spasm SOS", weight=ft.FontWeight.BOLD),
-        toolbar_height=TARGET + 12,
-        actions=[
+def top_bar(session: Session) -> ft.Control:
+    return ft.Container(padding=ft.Padding.only(left=16, top=6, bottom=6), content=ft.Row(
+        controls=[
+            ft.Text("Spasm SOS", weight=ft.FontWeight.BOLD, size=22, expand=True),
             ft.IconButton(
                 icon=ft.Icon(ft.Icons.SETTINGS_OUTLINED, semantics_label="Settings"), icon_size=28,
                 width=TARGET, height=TARGET, on_click=session.open_settings,
@@ -27,4 +26,4 @@ def top_bar(session: Session) -> ft.AppBar:
                 ),
             ),
         ],
-    )
+    ))

@@ -1,0 +1,107 @@
+"""Build the static offline site: client, Pyodide runtime, app archive, first aid and service worker."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flet_web import get_package_web_dir
+
+from app.pwa import archive, bytecode, client, packages, pages
+from app.pwa.errors import BuildError
+from app.pwa.firstaid import first_aid_html
+from app.pwa.sizes import SiteSize, measure
+
+PROJECT = Path(__file__).resolve().parents[2]
+BUILD_MARKERS = ("sw.js", "app.tar.gz")
+
+
+@dataclass(frozen=True)
+class Options:
+    out: Path = PROJECT / "dist"
+    app: Path = PROJECT
+    content: Path | None = None
+    pyodide_packages: str | None = None
+    allow_cdn_packages: bool = False
+    base_href: str = "/"
+    emergency_number: str = "999"
+    urgent_number: str = "111"
+    bytecode: bool = True
+
+
+@dataclass(frozen=True)
+class Result:
+    out: Path
+    version: str
+    size: SiteSize
+    pyodide_packages: list[str]
+    from_cdn: bool
+
+
+def build(opts: Options) -> Result:
+    app_dir = opts.app.resolve()
+    if not (app_dir / "main.py").is_file():
+        raise BuildError(f"{app_dir} has no main.py")
+    first_aid = first_aid_html(_library(opts.content), opts.emergency_number, opts.urgent_number)
+    web_dir = Path(get_package_web_dir())
+    lock = packages.read_lock(web_dir / "pyodide")
+    pyodide_version = packages.runtime_version(web_dir / "pyodide", lock)
+    plan = packages.plan(packages.app_requirements(app_dir), lock)
+    out = opts.out.resolve()
+    _check_out(out)
+    with tempfile.TemporaryDirectory(prefix="spasm-pwa-", dir=out.parent) as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        client.copy_client(web_dir, site)
+        client.copy_pyodide(web_dir, site)
+        missing = packages.fetch_pyodide_packages(plan.pyodide, opts.pyodide_packages,
+                                                  pyodide_version, site / "pyodide")
+        base_url, runtime = None, []
+        if missing:
+            if not opts.allow_cdn_packages:
+                raise BuildError(packages.missing_message(missing, pyodide_version))
+            base_url = packages.PYODIDE_CDN.format(version=pyodide_version)
+            runtime = [base_url]
+        client.write_lock(lock, plan.pyodide, site)
+        vendored, tree = Path(tmp) / "pypackages", Path(tmp) / "tree"
+        packages.vendor(plan.vendored, vendored)
+        archive.stage(tree, archive.app_files(app_dir), vendored)
+        if opts.bytecode:
+            bytecode.compile_site(web_dir / "pyodide", tree, site / "pyodide" / "python_stdlib.zip",
+                                  Path(tmp) / "bytecode")
+        archive.write_archive(site / "app.tar.gz", tree)
+        _copy_assets(app_dir, site)
+        names = sorted(plan.pyodide)
+        pages.write_index(site, first_aid, pyodide_version, names, base_url,
+                          ["https://cdn.jsdelivr.net"] if runtime else [], opts.base_href)
+        pages.write_manifest(site, web_dir)
+        version = pages.write_service_worker(site, runtime)
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.move(str(site), out)
+    return Result(out, version, measure(out), names, bool(missing))
+
+
+def _library(content: Path | None):
+    from app.content.loader import DATA_DIR, ContentError, load_library
+
+    try:
+        return load_library(content or DATA_DIR)
+    except ContentError as exc:
+        raise BuildError(f"first-aid content cannot be loaded from {content or DATA_DIR}: {exc}") from exc
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and any(out.iterdir()) and not any((out / m).exists() for m in BUILD_MARKERS):
+        raise BuildError(f"{out} exists and is not an earlier build; choose another --out")
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _copy_assets(app_dir: Path, site: Path) -> None:
+    shutil.copytree(PROJECT / "assets" / "icons", site / "icons", dirs_exist_ok=True)
+    assets = app_dir / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, site, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".*", "__pycache__"))

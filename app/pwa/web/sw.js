@@ -1,0 +1,46 @@
+// Spasm SOS service worker: precaches the whole site for offline use, cache-first.
+const VERSION = "@@VERSION@@";
+const CACHE = "spasm-sos-" + VERSION;
+const FILES = @@FILES@@;
+const RUNTIME_PREFIXES = @@RUNTIME_PREFIXES@@;
+const INDEX = new URL("index.html", self.registration.scope).toString();
+
+self.addEventListener("install", (event) => {
+    event.waitUntil((async () => {
+        const cache = await caches.open(CACHE);
+        await cache.addAll(FILES.map((f) => new Request(new URL(f, self.registration.scope), { cache: "reload" })));
+    })());
+});
+
+self.addEventListener("activate", (event) => {
+    event.waitUntil((async () => {
+        const names = await caches.keys();
+        await Promise.all(names.filter((n) => n.startsWith("spasm-sos-") && n !== CACHE).map((n) => caches.delete(n)));
+        await self.clients.claim();
+    })());
+});
+
+self.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+    const request = event.request;
+    if (request.method !== "GET") return;
+    const url = new URL(request.url);
+    const runtime = RUNTIME_PREFIXES.some((p) => request.url.startsWith(p));
+    if (url.origin !== self.location.origin && !runtime) return;
+    event.respondWith((async () => {
+        const cache = await caches.open(CACHE);
+        const navigate = request.mode === "navigate";
+        const hit = await cache.match(request, { ignoreSearch: navigate });
+        if (hit) return hit;
+        if (navigate) {
+            const index = await cache.match(INDEX);
+            if (index) return index;
+        }
+        const response = await fetch(request);
+        if (runtime && response.ok) await cache.put(request, response.clone());
+        return response;
+    })());
+});

@@ -1,0 +1,50 @@
+"""SOS from every tab: a bladder sign calls the region's number, urgent goes amber, none goes to relief."""
+
+import pytest
+
+from tests.e2e.conftest import shot
+
+TABS = ("Relief", "Sleep", "Prevent", "Log")
+
+
+def tick(page, label: str) -> None:
+    box = page.get_by_role("checkbox", name=label)
+    box.scroll_into_view_if_needed()
+    box.click()
+
+
+def check(page) -> None:
+    page.get_by_role("button", name="Check").click()
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_bladder_sign_from_any_tab_leads_to_a_call(app, tab):
+    app.get_by_role("tab", name=tab).click()
+    app.get_by_role("button", name="SOS").click()
+    tick(app, "Leaking pee or lost control of your bladder")
+    check(app)
+    call = app.get_by_role("button", name="Call 999")
+    call.wait_for()
+    assert app.get_by_text("Do not drive yourself").count() >= 1
+    if tab == "Relief":
+        shot(app, "sos-emergency")
+    call.click()
+    app.wait_for_function("window.__opened.length > 0")
+    assert app.evaluate("window.__opened.at(-1)") == "tel:999"
+
+
+def test_urgent_only_sign_gives_the_amber_screen(app):
+    app.get_by_role("button", name="SOS").click()
+    tick(app, "A high temperature, or you feel hot and shivery")
+    check(app)
+    app.get_by_text("Contact your doctor or 111 today").wait_for()
+    assert app.get_by_role("button", name="Call 999").count() == 0
+    shot(app, "sos-urgent")
+
+
+def test_no_sign_leads_into_the_relief_deck(app):
+    app.get_by_role("tab", name="Sleep").click()
+    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="None of these").click()
+    app.get_by_text("No red flags").wait_for()
+    assert app.get_by_role("tab", name="Relief").get_attribute("aria-selected") == "true"

@@ -1,0 +1,98 @@
+"""Fixtures for the PWA tests: each dist is built once per session and served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pwa_support import FIXTURE_APP, FIXTURE_CONTENT, StaticServer  # noqa: E402
+
+from app.pwa.build import PROJECT, Options, build  # noqa: E402
+
+PYODIDE_PACKAGES = os.environ.get("SPASM_PYODIDE_PACKAGES")
+
+
+def _fixture_app(tmp: Path, version: str) -> Path:
+    app = tmp / f"fixture-{version}"
+    shutil.copytree(FIXTURE_APP, app, ignore=shutil.ignore_patterns("__pycache__"))
+    main = app / "main.py"
+    main.write_text(main.read_text(encoding="utf-8").replace('VERSION = "v1"', f'VERSION = "{version}"'),
+                    encoding="utf-8")
+    return app
+
+
+@pytest.fixture(scope="session")
+def pwa_tmp(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pwa")
+
+
+@pytest.fixture(scope="session")
+def fixture_dist(pwa_tmp):
+    """The fixture app built as version v1."""
+    return build(Options(out=pwa_tmp / "dist-v1", app=_fixture_app(pwa_tmp, "v1"),
+                         content=FIXTURE_CONTENT))
+
+
+@pytest.fixture(scope="session")
+def fixture_dist_v2(pwa_tmp):
+    return build(Options(out=pwa_tmp / "dist-v2", app=_fixture_app(pwa_tmp, "v2"),
+                         content=FIXTURE_CONTENT))
+
+
+@pytest.fixture(scope="session")
+def real_dist(pwa_tmp):
+    """The real app, built only when the Pyodide wheels for pydantic are at hand."""
+    from app.pwa import packages
+
+    missing = _missing_real_inputs()
+    if missing:
+        pytest.skip(missing)
+    lock = packages.read_lock(_web_dir() / "pyodide")
+    version = packages.runtime_version(_web_dir() / "pyodide", lock)
+    plan = packages.plan(packages.app_requirements(PROJECT), lock)
+    absent = [e["file_name"] for e in plan.pyodide.values()
+              if not (PYODIDE_PACKAGES and (Path(PYODIDE_PACKAGES) / e["file_name"]).is_file())]
+    if absent:
+        pytest.skip("Pyodide wheels not available (set SPASM_PYODIDE_PACKAGES to a folder holding "
+                    f"them, from {packages.PYODIDE_CDN.format(version=version)}): "
+                    + ", ".join(absent))
+    return build(Options(out=pwa_tmp / "dist-real", pyodide_packages=PYODIDE_PACKAGES))
+
+
+def _missing_real_inputs() -> str | None:
+    if not (PROJECT / "main.py").is_file():
+        return "the real app has no main.py yet"
+    from app.content.loader import ContentError, load_library
+
+    try:
+        load_library()
+    except ContentError as exc:
+        return f"the real content does not load yet: {exc}"
+    return None
+
+
+def _web_dir() -> Path:
+    from flet_web import get_package_web_dir
+
+    return Path(get_package_web_dir())
+
+
+@pytest.fixture
+def served(request):
+    """Start a server for a dist; the test may stop it early."""
+    servers: list[StaticServer] = []
+
+    def serve(root: Path) -> StaticServer:
+        server = StaticServer(root)
+        servers.append(server)
+        return server
+
+    yield serve
+    for server in servers:
+        server.stop()

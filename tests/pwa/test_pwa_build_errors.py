@@ -1,0 +1,77 @@
+"""Building without pydantic's Pyodide wheels fails clearly; checksums and the CDN opt-in work."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+
+import pytest
+from pwa_support import FIXTURE_APP, FIXTURE_CONTENT
+
+from app.pwa import packages
+from app.pwa.build import PROJECT, Options, build
+from app.pwa.errors import BuildError
+
+WHEELS = ("pydantic-2.12.5-py3-none-any.whl",
+          "pydantic_core-2.41.5-cp314-cp314-pyemscripten_2026_0_wasm32.whl",
+          "typing_extensions-4.15.0-py3-none-any.whl", "annotated_types-0.7.0-py3-none-any.whl",
+          "typing_inspection-0.4.2-py3-none-any.whl")
+
+
+@pytest.fixture(scope="module")
+def pydantic_app(tmp_path_factory):
+    app = tmp_path_factory.mktemp("pydantic-app")
+    (app / "main.py").write_text((FIXTURE_APP / "main.py").read_text())
+    (app / "pyproject.toml").write_text(
+        '[project]\nname = "x"\nversion = "0"\ndependencies = ["flet==1.0.5", "pydantic>=2.12,<3"]\n')
+    return app
+
+
+def test_cli_without_wheels_names_them_and_where_to_get_them(pydantic_app, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.pwa", "build", "--app", str(pydantic_app),
+         "--content", str(FIXTURE_CONTENT), "--out", str(tmp_path / "dist")],
+        cwd=PROJECT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    for wheel in WHEELS:
+        assert wheel in proc.stderr
+    assert "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/" in proc.stderr
+    assert "--pyodide-packages" in proc.stderr
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_wheel_with_the_wrong_checksum_is_refused(pydantic_app, tmp_path):
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    (wheels / WHEELS[0]).write_bytes(b"tampered")
+    with pytest.raises(BuildError, match=re.escape(WHEELS[0]) + ".*sha256"):
+        build(Options(out=tmp_path / "dist", app=pydantic_app, content=FIXTURE_CONTENT,
+                      pyodide_packages=str(wheels)))
+
+
+def test_verified_wheels_are_copied_beside_the_runtime(tmp_path):
+    source, target = tmp_path / "src", tmp_path / "dst"
+    source.mkdir()
+    target.mkdir()
+    data = b"wheel bytes"
+    (source / "demo-1.0-py3-none-any.whl").write_bytes(data)
+    entry = {"name": "demo", "file_name": "demo-1.0-py3-none-any.whl",
+             "sha256": hashlib.sha256(data).hexdigest()}
+    missing = packages.fetch_pyodide_packages({"demo": entry}, str(source), "314.0.7", target)
+    assert missing == []
+    assert (target / "demo-1.0-py3-none-any.whl").read_bytes() == data
+
+
+def test_allow_cdn_packages_is_explicit_and_cached_by_the_worker(pydantic_app, tmp_path):
+    result = build(Options(out=tmp_path / "dist", app=pydantic_app, content=FIXTURE_CONTENT,
+                           allow_cdn_packages=True))
+    assert result.from_cdn
+    cdn = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+    html = (result.out / "index.html").read_text()
+    assert f'flet.pyodidePackageBaseUrl="{cdn}"' in html
+    assert "connect-src 'self' https://cdn.jsdelivr.net" in html
+    assert f'const RUNTIME_PREFIXES = ["{cdn}"]' in (result.out / "sw.js").read_text()
+    assert sorted(result.pyodide_packages) == sorted(
+        ["pydantic", "pydantic-core", "typing-extensions", "annotated-types", "typing-inspection"])

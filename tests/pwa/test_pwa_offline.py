@@ -1,0 +1,89 @@
+"""The built fixture app works offline after one visit, keeps its data, and updates in place."""
+
+from __future__ import annotations
+
+import shutil
+
+from browser import enable_semantics, phone_browser
+from pwa_support import (
+    first_aid_visible,
+    off_host,
+    record_requests,
+    wait_app_ready,
+    wait_controlled,
+)
+
+
+def _log_once(page, expected_after: int) -> None:
+    page.get_by_role("button", name="Log a spasm").click()
+    page.get_by_text(f"Logged {expected_after}").wait_for(timeout=30_000)
+
+
+def test_offline_reload_keeps_first_aid_app_and_data(fixture_dist, served):
+    server = served(fixture_dist.out)
+    with phone_browser() as (context, guard):
+        requests = record_requests(context)
+        page = context.new_page()
+        page.goto(server.url)
+        assert first_aid_visible(page)
+        wait_controlled(page)
+        wait_app_ready(page)
+        enable_semantics(page)
+        _log_once(page, 1)
+
+        context.set_offline(True)
+        server.stop()
+        page.reload(wait_until="domcontentloaded")
+        assert first_aid_visible(page), "first aid must show before Python or Flutter"
+        assert page.locator("a[href='tel:999']").is_visible()
+        wait_app_ready(page)
+        assert not first_aid_visible(page)
+        enable_semantics(page)
+        page.get_by_text("Logged 1").wait_for(timeout=30_000)
+        _log_once(page, 2)
+        assert guard.blocked == []
+        assert off_host(requests, server.port) == []
+
+
+def test_update_v1_to_v2_keeps_data(fixture_dist, fixture_dist_v2, served, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(fixture_dist.out, site)
+    server = served(site)
+    with phone_browser() as (context, guard):
+        page = context.new_page()
+        page.goto(server.url)
+        wait_controlled(page)
+        wait_app_ready(page)
+        enable_semantics(page)
+        _log_once(page, 1)
+
+        shutil.rmtree(site)
+        shutil.copytree(fixture_dist_v2.out, site)
+        page.reload()
+        page.locator("#update").wait_for(state="visible", timeout=120_000)
+        enable_semantics(page)
+        page.get_by_text("Fixture v1").wait_for(timeout=120_000)
+        with page.expect_event("load", timeout=60_000):
+            page.locator("#update button").click()
+        wait_app_ready(page)
+        enable_semantics(page)
+        page.get_by_text("Fixture v2").wait_for(timeout=30_000)
+        page.get_by_text("Logged 1").wait_for(timeout=30_000)
+        caches = page.evaluate("() => caches.keys()")
+        assert caches == [f"spasm-sos-{fixture_dist_v2.version}"]
+        assert guard.blocked == []
+
+
+def test_first_aid_stays_when_boot_fails(fixture_dist, served, tmp_path):
+    site = tmp_path / "broken"
+    shutil.copytree(fixture_dist.out, site)
+    (site / "app.tar.gz").write_bytes(b"not an archive")
+    server = served(site)
+    with phone_browser() as (context, _guard):
+        page = context.new_page()
+        page.goto(server.url)
+        page.wait_for_function(
+            "() => document.getElementById('fa-status').textContent.includes('could not start')",
+            timeout=120_000)
+        assert first_aid_visible(page)
+        assert page.locator("a[href='tel:999']").is_visible()
