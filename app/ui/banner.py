@@ -23,7 +23,7 @@ def Banner(text: str | None, tone: str, on_close: Callable[[], None]) -> ft.Cont
         bgcolor=bg, padding=ft.Padding.only(left=12, top=8, bottom=8),
         content=ft.Row(controls=[
             ft.Icon(icon, color=fg),
-            ft.Text(text, expand=True, size=17, color=fg, selectable=True),
+            ft.Text(text, expand=True, size=17, color=fg),
             ft.IconButton(ft.Icon(ft.Icons.CLOSE, color=fg, semantics_label="Dismiss message"),
                           width=56, height=56, on_click=on_close),
         ]),

@@ -43,7 +43,8 @@ def SosChecklist(session: Session) -> ft.Control:
                  for flag in flags if flag.tier == tier]
     count = len(session.ticked)
     return ft.Column(expand=True, spacing=0, controls=[
-        ft.ListView(expand=True, padding=16, spacing=6, controls=rows),
+        ft.Column(expand=True, scroll=ft.ScrollMode.AUTO, spacing=6, controls=[
+            ft.Container(padding=16, content=ft.Column(spacing=6, controls=rows))]),
         ft.Container(padding=12, content=ft.Row(controls=[
             ft.OutlinedButton("Back", height=TARGET, on_click=session.close_overlay),
             ft.Button(

@@ -92,3 +92,16 @@ def swipe(page, dx: int, y: int = 400, x: int = 300) -> None:
         page.wait_for_timeout(16)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     cdp.detach()
+
+
+def reveal(page, locator, steps: int = 12):
+    """Scroll with the wheel until the control is built and on screen, then return it."""
+    for _ in range(steps):
+        if locator.count() and locator.first.is_visible():
+            box = locator.first.bounding_box()
+            if box and 60 < box["y"] < 700:
+                return locator.first
+        page.mouse.move(195, 400)
+        page.mouse.wheel(0, 250)
+        page.wait_for_timeout(250)
+    return locator.first

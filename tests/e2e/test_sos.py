@@ -2,15 +2,13 @@
 
 import pytest
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import reveal, shot
 
 TABS = ("Relief", "Sleep", "Prevent", "Log")
 
 
 def tick(page, label: str) -> None:
-    box = page.get_by_role("checkbox", name=label)
-    box.scroll_into_view_if_needed()
-    box.click()
+    reveal(page, page.get_by_role("checkbox", name=label)).click()
 
 
 def check(page) -> None:
