@@ -19,7 +19,7 @@ def Shell(session: Session) -> ft.Control:
         content=ft.Container(
             bgcolor=SOS_RED if emergency else None,
             content=ft.Column(expand=True, spacing=0, controls=[
-                top_bar(session), Body(session), nav_bar(session),
+                top_bar(session, bool(emergency)), Body(session), nav_bar(session),
             ]),
         ),
     )

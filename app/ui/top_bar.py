@@ -8,12 +8,13 @@ from app.ui.session import Session
 from app.ui.theme import SOS_RED, TARGET, WHITE
 
 
-def top_bar(session: Session) -> ft.Control:
+def top_bar(session: Session, on_red: bool = False) -> ft.Control:
+    fg = WHITE if on_red else None
     return ft.Container(padding=ft.Padding.only(left=16, top=6, bottom=6), content=ft.Row(
         controls=[
-            ft.Text("Spasm SOS", weight=ft.FontWeight.BOLD, size=22, expand=True),
+            ft.Text("Spasm SOS", weight=ft.FontWeight.BOLD, size=22, expand=True, color=fg),
             ft.IconButton(
-                icon=ft.Icon(ft.Icons.SETTINGS_OUTLINED, semantics_label="Settings"), icon_size=28,
+                icon=ft.Icon(ft.Icons.SETTINGS_OUTLINED, semantics_label="Settings", color=fg), icon_size=28,
                 width=TARGET, height=TARGET, on_click=session.open_settings,
             ),
             ft.Container(
