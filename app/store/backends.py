@@ -73,13 +73,23 @@ class FileBackend:
             os.close(dir_fd)
 
     def quarantine(self) -> str:
-        """Move the file aside under a new name, never replacing an existing file."""
+        """Move the file aside under a new name, never replacing an existing file.
+
+        The new name is reserved with O_EXCL and then renamed onto, so no hard links are needed.
+        """
         base = f"{self.path.name}.corrupt-{_stamp()}"
         target, n = self.path.with_name(base), 1
-        while target.exists():
-            target, n = self.path.with_name(f"{base}-{n}"), n + 1
-        os.link(self.path, target)
-        self.path.unlink()
+        while True:
+            try:
+                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                break
+            except FileExistsError:
+                target, n = self.path.with_name(f"{base}-{n}"), n + 1
+        try:
+            os.replace(self.path, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
         return str(target)
 
 
@@ -109,7 +119,7 @@ class PrefsBackend:
     def __init__(self, prefs, key: str = "spasmsos.log") -> None:
         self.prefs, self.key = prefs, key
         self._text: str | None = None
-        self._queue: list[tuple[str, str]] = []
+        self._queue: list[tuple[str, str | None]] = []
         self._task: asyncio.Task | None = None
 
     async def load(self) -> PrefsBackend:
@@ -126,19 +136,37 @@ class PrefsBackend:
     def quarantine(self) -> str:
         target = f"{self.key}.corrupt-{_stamp()}"
         self._enqueue(target, self._text or "")
+        self._enqueue(self.key, None)  # flushed in order: removed only once the copy is stored
         self._text = None
         return target
 
-    def _enqueue(self, key: str, text: str) -> None:
+    def _enqueue(self, key: str, text: str | None) -> None:
+        """Queue a write of `text` to `key`, or its removal when `text` is None."""
         self._queue = [item for item in self._queue if item[0] != key] + [(key, text)]
         try:
-            loop = asyncio.get_running_loop()
+            asyncio.get_running_loop()
         except RuntimeError:
             return
+        self._drainer()
+
+    def _drainer(self) -> asyncio.Task:
+        # a single task stores the queue, so changes reach prefs in the order they were made
         if self._task is None or self._task.done():
-            self._task = loop.create_task(self.flush())
+            self._task = asyncio.get_running_loop().create_task(self._drain())
+        return self._task
 
     async def flush(self) -> None:
+        """Wait until every queued change is stored; raises if one could not be."""
+        await self._drainer()
+
+    async def _drain(self) -> None:
         while self._queue:
-            key, text = self._queue.pop(0)
-            await self.prefs.set(key, text)
+            key, text = item = self._queue.pop(0)
+            try:
+                if text is None:
+                    await self.prefs.remove(key)
+                elif await self.prefs.set(key, text) is False:
+                    raise OSError(f"preferences did not store {key!r}")
+            except BaseException:
+                self._queue.insert(0, item)  # kept first: nothing after it is stored before it
+                raise

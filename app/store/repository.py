@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
@@ -19,6 +19,8 @@ FORMAT = "spasm-sos-log"
 SCHEMA = 1
 # schema n -> function turning an n document into an n+1 document
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+_EPISODES = TypeAdapter(list[Episode])
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class CorruptStore(ValueError):
@@ -49,8 +51,14 @@ def _decode(text: str) -> dict:
     if not isinstance(schema, int) or not 1 <= schema <= SCHEMA:
         raise CorruptStore(f"unsupported schema version {schema!r}")
     while schema < SCHEMA:
-        doc, schema = MIGRATIONS[schema](doc), schema + 1
-    if not isinstance(doc.get("tables"), dict):
+        if schema not in MIGRATIONS:
+            raise CorruptStore(f"no upgrade from schema version {schema}")
+        try:
+            doc = MIGRATIONS[schema](doc)
+        except Exception as exc:
+            raise CorruptStore(f"upgrading from schema version {schema} failed") from exc
+        schema += 1
+    if not isinstance(doc, dict) or not isinstance(doc.get("tables"), dict):
         raise CorruptStore("missing tables")
     for name, table in doc["tables"].items():
         # TinyDB needs {"<int>": {...}} tables; anything else crashes it later, outside _open
@@ -61,26 +69,53 @@ def _decode(text: str) -> dict:
     return doc
 
 
+_Encoded = dict[str, dict[str, tuple[dict, str]]]  # table -> doc id -> (row, '"<id>":{...}')
+
+
+def _encode_rows(data: dict, cache: _Encoded) -> _Encoded:
+    """Every row's JSON text, taken from the cache while the row is still the same object."""
+    encoded: _Encoded = {}
+    for name, table in data.items():
+        old, new = cache.get(name, {}), encoded.setdefault(name, {})
+        for doc_id, row in table.items():
+            cached = old.get(doc_id)
+            if cached is None or cached[0] is not row:
+                cached = (row, _encode(str(doc_id)) + ":" + _encode(row))
+            new[doc_id] = cached
+    return encoded
+
+
 class _CachedStorage(Storage):
-    """Keeps TinyDB's data in memory and writes the whole document through the backend."""
+    """Keeps TinyDB's data and each row's JSON text in memory; writes whole documents.
+
+    TinyDB updates rows in place, so whoever updates a row must call changed() before the write.
+    """
 
     def __init__(self, backend: Backend, tables: dict) -> None:
         self.backend, self.tables = backend, tables
+        self._encoded = _encode_rows(tables, {})  # now, so the first write is as quick as the rest
+
+    def changed(self, table: str, doc_id: int) -> None:
+        self._encoded.get(table, {}).pop(str(doc_id), None)
 
     def read(self) -> dict:
         return self.tables
 
     def write(self, data: dict) -> None:
         try:
-            text = json.dumps({"format": FORMAT, "schema": SCHEMA, "tables": data},
-                              ensure_ascii=False, separators=(",", ":"))
-            self.backend.write(text)
+            encoded = _encode_rows(data, self._encoded)
+            # one list joined once: concatenating megabyte strings would copy them again and again
+            out = [_encode({"format": FORMAT, "schema": SCHEMA})[:-1], ',"tables":{']
+            for i, (name, rows) in enumerate(encoded.items()):
+                out += ["," if i else "", _encode(name), ":{", ",".join([c[1] for c in rows.values()]), "}"]
+            out.append("}}")
+            self.backend.write("".join(out))
         except BaseException:
             # TinyDB changed the cached dict in place; fall back to what is really stored.
             stored = self.backend.read()
-            self.tables = _decode(stored)["tables"] if stored else {}
+            self.tables, self._encoded = _decode(stored)["tables"] if stored else {}, {}
             raise
-        self.tables = data
+        self.tables, self._encoded = data, encoded
 
 
 class EpisodeLog:
@@ -89,14 +124,15 @@ class EpisodeLog:
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self.problem: StoreProblem | None = None
-        tables, self._episodes = self._open()
+        tables, by_doc_id = self._open()
         self._storage = _CachedStorage(backend, tables)
+        self._episodes = {e.id: e for e in by_doc_id.values()}
+        self._doc_ids = {e.id: doc_id for doc_id, e in by_doc_id.items()}
         self._db = TinyDB(storage=lambda: self._storage)
         self._table = self._db.table("episodes")
-        self._doc_ids = {doc["id"]: doc.doc_id for doc in self._table.all()}
         self._sorted: list[Episode] | None = None
 
-    def _open(self) -> tuple[dict, dict[str, Episode]]:
+    def _open(self) -> tuple[dict, dict[int, Episode]]:
         try:
             text = self.backend.read()
         except UnicodeDecodeError:
@@ -109,7 +145,7 @@ class EpisodeLog:
             rows = tables.get("episodes", {})
             if not isinstance(rows, dict):
                 raise CorruptStore("episodes table is not an object")
-            episodes = [Episode.model_validate(row) for row in rows.values()]
+            episodes = _EPISODES.validate_python(list(rows.values()))
             if len({e.id for e in episodes}) < len(episodes):
                 raise CorruptStore("an episode id appears twice")
         except (CorruptStore, ValidationError, TypeError) as exc:
@@ -117,7 +153,7 @@ class EpisodeLog:
                 "a saved episode failed validation"
             self.problem = StoreProblem(reason=reason, moved_to=self.backend.quarantine())
             return {}, {}
-        return tables, {e.id: e for e in episodes}
+        return tables, {int(k): e for k, e in zip(rows, episodes, strict=True)}
 
     # reading
     def __len__(self) -> int:
@@ -150,6 +186,8 @@ class EpisodeLog:
 
     def add_many(self, episodes: Iterable[Episode]) -> int:
         new = [Episode.model_validate(e.model_dump()) for e in episodes]
+        if not new:
+            return 0
         if any(e.id in self._episodes for e in new) or len({e.id for e in new}) < len(new):
             raise KeyError("episode id already in the log")
         doc_ids = self._table.insert_multiple([e.model_dump(mode="json") for e in new])
@@ -160,7 +198,9 @@ class EpisodeLog:
 
     def update(self, episode: Episode) -> Episode:
         episode = Episode.model_validate(episode.model_dump())
-        self._table.update(episode.model_dump(mode="json"), doc_ids=[self._doc_ids[episode.id]])
+        doc_id = self._doc_ids[episode.id]
+        self._storage.changed("episodes", doc_id)
+        self._table.update(episode.model_dump(mode="json"), doc_ids=[doc_id])
         self._episodes[episode.id] = episode
         self._sorted = None
         return episode
@@ -184,4 +224,5 @@ class EpisodeLog:
         return dict(rows[0]) if rows else {}
 
     def set_setting(self, key: str, value: Any) -> None:
+        self._storage.changed("settings", 1)
         self._db.table("settings").upsert(Document({**self.settings(), key: value}, doc_id=1))

@@ -109,6 +109,39 @@ def test_two_quarantines_in_a_row_keep_both(tmp_path):
     assert {Path(a).read_text(), Path(b).read_text()} == {"one", "two"}
 
 
+def test_quarantine_works_without_hard_links(tmp_path, monkeypatch):
+    monkeypatch.setattr(backends, "_stamp", lambda: "20240101T000000000000Z")
+
+    def no_links(src, dst, **kw):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "episodes.json"
+    taken = tmp_path / "episodes.json.corrupt-20240101T000000000000Z"
+    taken.write_text("an older corrupt log")
+    path.write_text("today's corrupt log")
+
+    moved = Path(FileBackend(path).quarantine())
+
+    assert moved != taken and moved.read_text() == "today's corrupt log"
+    assert taken.read_text() == "an older corrupt log"
+    assert not path.exists()
+
+
+def test_failed_quarantine_keeps_the_file_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    path = tmp_path / "episodes.json"
+    path.write_text("corrupt but precious")
+
+    def boom(src, dst):
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError, match="read-only"):
+        FileBackend(path).quarantine()
+    assert names(tmp_path) == ["episodes.json"]
+    assert path.read_text() == "corrupt but precious"
+
+
 def test_open_removes_stale_temp_copies_from_a_killed_write(tmp_path):
     path = tmp_path / "episodes.json"
     FileBackend(path).write("the log")
@@ -146,7 +179,8 @@ class FakePrefs:
 
     def __init__(self, data: dict[str, str] | None = None) -> None:
         self.data = dict(data or {})
-        self.sets: list[str] = []
+        self.ops: list[tuple[str, str]] = []
+        self.refuse = lambda key: False
 
     async def get(self, key):
         await asyncio.sleep(0)
@@ -154,9 +188,16 @@ class FakePrefs:
 
     async def set(self, key, value):
         await asyncio.sleep(0)
-        self.sets.append(key)
+        if self.refuse(key):
+            return False
+        self.ops.append(("set", key))
         self.data[key] = value
         return True
+
+    async def remove(self, key):
+        await asyncio.sleep(0)
+        self.ops.append(("remove", key))
+        return self.data.pop(key, None) is not None
 
     async def get_keys(self, prefix):
         return [k for k in self.data if k.startswith(prefix)]
@@ -249,6 +290,45 @@ def test_prefs_new_log_after_quarantine_keeps_the_copy():
     log = asyncio.run(scenario())
     moved = log.problem.moved_to
     # the copy is written before the new log replaces the key
-    assert prefs.sets.index(moved) < prefs.sets.index("spasmsos.log")
+    assert prefs.ops.index(("set", moved)) < prefs.ops.index(("set", "spasmsos.log"))
     assert prefs.data[moved] == "[1, 2, 3]"
     assert stored_ids(prefs.data["spasmsos.log"]) == {"fresh"}
+
+
+def test_prefs_quarantine_removes_the_original_key_after_the_copy():
+    prefs = FakePrefs({"spasmsos.log": "{broken", "spasmsos.other": "x"})
+
+    async def scenario():
+        backend = await PrefsBackend(prefs).load()
+        log = EpisodeLog(backend)
+        await backend.flush()
+        again = EpisodeLog(await PrefsBackend(prefs).load())
+        await again.backend.flush()
+        return log, again
+
+    log, again = asyncio.run(scenario())
+    moved = log.problem.moved_to
+    assert prefs.ops == [("set", moved), ("remove", "spasmsos.log")]
+    assert prefs.data == {moved: "{broken", "spasmsos.other": "x"}
+    # the next start finds no log: nothing to report, no second copy
+    assert again.problem is None and len(again) == 0
+    assert prefs.ops == [("set", moved), ("remove", "spasmsos.log")]
+
+
+def test_prefs_original_key_stays_until_the_copy_is_stored():
+    prefs = FakePrefs({"spasmsos.log": "{broken"})
+    prefs.refuse = lambda key: ".corrupt-" in key
+
+    async def scenario():
+        backend = await PrefsBackend(prefs).load()
+        log = EpisodeLog(backend)
+        with pytest.raises(OSError):
+            await backend.flush()
+        assert prefs.data == {"spasmsos.log": "{broken"}
+        prefs.refuse = lambda key: False
+        await backend.flush()
+        return log
+
+    moved = asyncio.run(scenario()).problem.moved_to
+    assert prefs.data == {moved: "{broken"}
+    assert prefs.ops == [("set", moved), ("remove", "spasmsos.log")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -244,12 +245,87 @@ def test_migration_hook_is_applied_on_open(path, monkeypatch):
     assert open_log(path).get("a").notes == "migrated: "  # not migrated twice
 
 
+def test_missing_migration_is_moved_aside(path, monkeypatch):
+    open_log(path).add(ep("a"))
+    original = path.read_bytes()
+    monkeypatch.setattr(repository, "SCHEMA", 3)
+    monkeypatch.setattr(repository, "MIGRATIONS", {1: lambda doc: doc})  # no 2 -> 3
+    log = EpisodeLog(FileBackend(path))
+    assert log.problem is not None and "schema version 2" in log.problem.reason
+    assert Path(log.problem.moved_to).read_bytes() == original
+    assert len(log) == 0 and not path.exists()
+
+
+@pytest.mark.parametrize("migration", [
+    lambda doc: doc["tables"]["no such table"],
+    lambda doc: 1 / 0,
+    lambda doc: None,
+    lambda doc: {"tables": "not tables"},
+], ids=["key error", "zero division", "returns none", "returns bad tables"])
+def test_failing_migration_is_moved_aside(path, monkeypatch, migration):
+    open_log(path).add(ep("a"))
+    original = path.read_bytes()
+    monkeypatch.setattr(repository, "SCHEMA", 2)
+    monkeypatch.setattr(repository, "MIGRATIONS", {1: migration})
+    log = EpisodeLog(FileBackend(path))
+    assert log.problem is not None
+    assert Path(log.problem.moved_to).read_bytes() == original
+    log.add(ep("fresh"))
+    assert ids(open_log(path).newest_first()) == ["fresh"]
+
+
 def test_newer_schema_than_app_is_moved_aside(path):
     original = json.dumps({"format": "spasm-sos-log", "schema": 2, "tables": {}}).encode()
     path.write_bytes(original)
     log = EpisodeLog(FileBackend(path))
     assert log.problem is not None and "schema" in log.problem.reason
     assert Path(log.problem.moved_to).read_bytes() == original
+
+
+# the written file -----------------------------------------------------------
+
+def _full_encoding(log: EpisodeLog) -> str:
+    doc = {"format": "spasm-sos-log", "schema": 1, "tables": log._storage.tables}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_file_is_always_the_full_encoding_of_memory(path):
+    """Rows are encoded once and reused; every change must still reach the file exactly."""
+    rng = random.Random(7)
+    log = open_log(path)
+    n = 0
+    for step in range(300):
+        op = rng.choice(["add", "add", "add_many", "update", "update", "delete", "setting",
+                         "clear" if step % 100 == 99 else "reopen"])
+        known = ids(log.newest_first())
+        if op == "add" or (op in ("update", "delete") and not known):
+            n += 1
+            log.add(ep(f"e{n}", n, end=rng.choice([None, 1.0]), notes=f"ü {n} \"quoted\""))
+        elif op == "add_many":
+            log.add_many([ep(f"e{n + i}", n + i) for i in (1, 2, 3)])
+            n += 3
+        elif op == "update":
+            changed = log.get(rng.choice(known))
+            changed.notes, changed.end = f"edit {step} ✓", None
+            log.update(changed)
+        elif op == "delete":
+            log.delete(rng.choice(known))
+        elif op == "setting":
+            log.set_setting(rng.choice(["theme", "region"]), rng.choice(["a", "b", step]))
+        elif op == "clear":
+            log.clear()
+        else:
+            log = open_log(path) if path.exists() else log
+        if path.exists():
+            assert path.read_text(encoding="utf-8") == _full_encoding(log), f"step {step}: {op}"
+    _assert_memory_matches_file(log, path)
+
+
+def test_row_replaced_under_the_same_id_is_written_anew():
+    backend = MemoryBackend()
+    storage = repository._CachedStorage(backend, {"t": {"1": {"a": 1}}})
+    storage.write({"t": {"1": {"a": 2}, "2": {"b": "ü"}}})
+    assert json.loads(backend.text)["tables"] == {"t": {"1": {"a": 2}, "2": {"b": "ü"}}}
 
 
 # corrupt stores ------------------------------------------------------------

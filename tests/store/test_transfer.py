@@ -95,6 +95,18 @@ def test_import_skips_ids_already_present(full, path):
     assert len(EpisodeLog(FileBackend(path))) == 3
 
 
+def test_import_of_only_known_ids_does_not_rewrite_the_log(full, path, monkeypatch):
+    target = EpisodeLog(FileBackend(path))
+    import_json(target, export_json(full, now=NOW))
+
+    def no_writes(text):
+        raise AssertionError("the log was rewritten")
+
+    monkeypatch.setattr(target.backend, "write", no_writes)
+    report = import_json(target, export_json(full, now=NOW))
+    assert (report.added, report.skipped) == (0, 3)
+
+
 def test_import_of_empty_export_adds_nothing(path):
     log = EpisodeLog(FileBackend(path))
     report = import_json(log, export_json(log, now=NOW))
