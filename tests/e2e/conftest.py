@@ -105,3 +105,8 @@ def reveal(page, locator, steps: int = 12):
         page.mouse.wheel(0, 250)
         page.wait_for_timeout(250)
     return locator.first
+
+
+def text(page, words: str):
+    """Visible text, whether Flutter exposes it as a text node or inside a group's aria-label."""
+    return page.get_by_text(words).or_(page.locator(f"flt-semantics[aria-label*={words!r}]"))
