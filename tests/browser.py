@@ -16,7 +16,7 @@ ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2}
+         "device_scale_factor": 2, "locale": "en-GB"}
 # Flet's web client always probes this; it is blocked like everything else but tolerated.
 KNOWN_PROBE = "cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}

@@ -1,4 +1,4 @@
-"""Ice or heat: which one an episode's age suggests, with the honest evidence note."""
+"""Ice or heat: which one an episode's age suggests (the evidence note lives on the cards)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,12 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 ICE_WINDOW = timedelta(hours=48)
-EVIDENCE = (
-    "The source articles suggest ice for the first 24-48 hours, then heat. "
-    "A Cochrane review found moderate evidence that a heat wrap eases pain a little in the "
-    "short term, and too little evidence to judge cold. Use whichever feels better."
-)
 
 
 @dataclass(frozen=True)
 class Phase:
     kind: Literal["ice", "heat"]
     hours_in: float
-    note: str = EVIDENCE
 
 
 def phase(start: datetime, now: datetime) -> Phase:

@@ -32,13 +32,21 @@ async def main(page: ft.Page) -> None:
     page.title = "Spasm SOS"
     page.theme, page.dark_theme = theme(False), theme(True)
     log = await open_log(page)
-    settings = log.settings()
-    if "region" not in settings:
-        log.set_setting("region", region_for_locale(getattr(page, "locale", None) and
-                                                     str(page.locale)))
     session = Session(log=log, settings=log.settings(), **start_route(page.route))
     if log.problem:
         session.problem = log.problem.message
     page.theme_mode = theme_mode(session.settings.get("theme"))
     page.padding = 0
     page.render(Shell, session)
+    page.run_task(_detect_region, page, session)
+
+
+async def _detect_region(page: ft.Page, session: Session) -> None:
+    """Asked after the first frame so the SOS button never waits on the device query."""
+    try:
+        info = await page.get_device_info()
+    except Exception:  # noqa: BLE001 - an unknown device keeps the UK default
+        return
+    locales = getattr(info, "locales", None) or []
+    if locales:
+        session.locale_region = region_for_locale(f"{locales[0].language_code}-{locales[0].country_code}")

@@ -11,6 +11,7 @@ from app.ui.log_screen import LogScreen
 from app.ui.session import Session
 from app.ui.settings_screen import SettingsScreen
 from app.ui.sos_screen import SosScreen
+from app.ui.timer_strip import TimerStrip
 
 
 @ft.component
@@ -26,5 +27,6 @@ def Body(session: Session) -> ft.Control:
     return ft.Column(expand=True, spacing=0, controls=[
         Banner(session.problem, "problem", lambda: setattr(session, "problem", None)),
         Banner(session.notice, "calm", lambda: setattr(session, "notice", None)),
+        TimerStrip(session.timers),
         screen,
     ])

@@ -6,14 +6,8 @@ import flet as ft
 
 from app.content.loader import library
 from app.content.schema import Card
-from app.domain.phase import phase
-from app.ui.session import Session, now
 from app.ui.timer_panel import TimerPanel
-
-
-def _recommended(card: Card, session: Session) -> bool:
-    active = session.active
-    return bool(active and card.timer and card.timer.kind == phase(active.start, now()).kind)
+from app.ui.timers import Timers
 
 
 def _box(icon: str, text: str, bgcolor: str) -> ft.Control:
@@ -26,11 +20,12 @@ def _box(icon: str, text: str, bgcolor: str) -> ft.Control:
 
 
 @ft.component
-def CardPage(card: Card, session: Session) -> ft.Control:
+def CardPage(card: Card, timers: Timers, suggested: str | None = None) -> ft.Control:
+    """`suggested` is "ice" or "heat" when the active episode's phase recommends one."""
     lib = library()
     sources = ", ".join(lib.source(s).title for s in card.sources)
     header: list[ft.Control] = []
-    if _recommended(card, session):
+    if card.timer and card.timer.kind == suggested:
         header.append(ft.Container(
             bgcolor=ft.Colors.PRIMARY, border_radius=8,
             padding=ft.Padding.symmetric(vertical=4, horizontal=10),
@@ -57,7 +52,7 @@ def CardPage(card: Card, session: Session) -> ft.Control:
                 ])
                 for n, step in enumerate(card.steps, 1)
             ],
-            *([TimerPanel(card, session.timers)] if card.timer else []),
+            *([TimerPanel(card, timers)] if card.timer else []),
             *([_box(ft.Icons.WARNING_AMBER, card.caution, ft.Colors.ERROR_CONTAINER)]
               if card.caution else []),
             *([_box(ft.Icons.SCIENCE_OUTLINED, card.evidence, ft.Colors.SECONDARY_CONTAINER)]

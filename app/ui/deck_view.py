@@ -5,19 +5,22 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.schema import Deck
+from app.domain.phase import phase
 from app.ui.card_page import CardPage
 from app.ui.page_dots import PageDots
-from app.ui.session import Session
+from app.ui.session import Session, now
 from app.ui.theme import TARGET
 
 
 @ft.component
 def DeckView(deck: Deck, session: Session) -> ft.Control:
-    index, set_index = ft.use_state(0)
+    index = session.positions.get(deck.id, 0)
     count = len(deck.cards)
+    active = session.active
+    suggested = phase(active.start, now()).kind if active else None
 
     def go(delta: int) -> None:
-        set_index(max(0, min(count - 1, index + delta)))
+        session.show_card(deck.id, max(0, min(count - 1, index + delta)))
 
     return ft.Column(
         expand=True,
@@ -26,8 +29,8 @@ def DeckView(deck: Deck, session: Session) -> ft.Control:
             ft.PageView(
                 expand=True,
                 selected_index=index,
-                on_change=lambda e: set_index(int(e.data)),
-                controls=[CardPage(card, session, key=card.id) for card in deck.cards],
+                on_change=lambda e: session.show_card(deck.id, int(e.data)),
+                controls=[CardPage(card, session.timers, suggested, key=card.id) for card in deck.cards],
             ),
             ft.Row(
                 alignment=ft.MainAxisAlignment.SPACE_BETWEEN,

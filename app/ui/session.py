@@ -34,11 +34,16 @@ class Session:
     notice: str | None = None
     undo: Episode | None = None
     settings: dict = field(default_factory=dict)
+    positions: dict = field(default_factory=dict)  # deck id -> card on screen, kept across tabs
+    locale_region: str = "uk"  # from the device locale; a region chosen in settings wins
     timers: Timers = field(default_factory=Timers)
 
     # navigation
     def show_tab(self, tab: str) -> None:
         self.tab, self.overlay, self.result = tab, None, None
+
+    def show_card(self, deck_id: str, index: int) -> None:
+        self.positions = {**self.positions, deck_id: index}
 
     def open_sos(self) -> None:
         self.overlay, self.result, self.ticked, self.notice = "sos", None, [], None
@@ -59,11 +64,16 @@ class Session:
         self.result = triage(self.ticked, library().red_flags)
         if self.result.tier == "self-care":
             self.show_tab("relief")
+            self.show_card("relief", 0)
             self.notice = "No red flags ticked. Start with these relief steps."
 
     @property
+    def region(self) -> str:
+        return self.settings.get("region", self.locale_region)
+
+    @property
     def number(self) -> str:
-        return emergency_number(self.settings.get("region", "uk"), self.settings.get("custom", ""))
+        return emergency_number(self.region, self.settings.get("custom", ""))
 
     # settings
     def set_setting(self, key: str, value) -> None:

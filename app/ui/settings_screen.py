@@ -39,7 +39,7 @@ def SettingsScreen(session: Session) -> ft.Control:
             content=ft.Column(spacing=8, controls=[
                 ft.Text(f"Delete all {len(session.log)} episodes? This cannot be undone. "
                         "Export a copy first if you may want it.", size=16),
-                TransferButtons(session),
+                TransferButtons(session, heading=False),
                 ft.Row(wrap=True, controls=[
                     ft.OutlinedButton("Keep my data", height=TARGET,
                                       on_click=lambda: set_confirm(False)),
@@ -48,7 +48,7 @@ def SettingsScreen(session: Session) -> ft.Control:
                 ]),
             ]),
         )]
-    region = settings.get("region", "uk")
+    region = session.region
     sources = library().sources
     return ft.ListView(expand=True, padding=16, spacing=14, controls=[
         ft.Row(controls=[

@@ -59,6 +59,9 @@ class Timers:
                 ft.context.page.run_task(self._wakelock, False)
         self.card_id = None
 
+    def dismiss(self) -> None:
+        self.done_card = None
+
     async def _run(self, inhale: int, exhale: int) -> None:
         for rep in range(1, self.reps + 1):
             self.rep = rep

@@ -12,7 +12,7 @@ from app.ui.theme import TARGET
 
 
 @ft.component
-def TransferButtons(session: Session) -> ft.Control:
+def TransferButtons(session: Session, heading: bool = True) -> ft.Control:
     message, set_message = ft.use_state("")
     picker = ft.use_memo(ft.FilePicker, [])
 
@@ -21,6 +21,12 @@ def TransferButtons(session: Session) -> ft.Control:
         name = f"spasm-sos-{date.today():%Y-%m-%d}.{kind}"
         await picker.save_file(file_name=name, src_bytes=text.encode("utf-8"))
         set_message(f"Exported {len(session.log)} episodes as {name}.")
+
+    async def export_json_file() -> None:
+        await export("json")
+
+    async def export_csv_file() -> None:
+        await export("csv")
 
     async def import_file() -> None:
         files = await picker.pick_files(allowed_extensions=["json"], with_data=True,
@@ -40,12 +46,12 @@ def TransferButtons(session: Session) -> ft.Control:
         set_message(f"Imported {report.added} episodes; {report.skipped} were already here.")
 
     return ft.Column(spacing=8, controls=[
-        ft.Text("Your data", size=20, weight=ft.FontWeight.BOLD),
+        ft.Text("Your data", size=20, weight=ft.FontWeight.BOLD, visible=heading),
         ft.Row(wrap=True, controls=[
             ft.OutlinedButton("Export JSON", icon=ft.Icons.DOWNLOAD, height=TARGET,
-                              on_click=lambda: export("json")),
+                              on_click=export_json_file),
             ft.OutlinedButton("Export CSV", icon=ft.Icons.TABLE_VIEW, height=TARGET,
-                              on_click=lambda: export("csv")),
+                              on_click=export_csv_file),
             ft.OutlinedButton("Import JSON", icon=ft.Icons.UPLOAD_FILE, height=TARGET,
                               on_click=import_file),
         ]),

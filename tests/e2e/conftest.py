@@ -94,7 +94,7 @@ def swipe(page, dx: int, y: int = 400, x: int = 300) -> None:
     cdp.detach()
 
 
-def reveal(page, locator, steps: int = 12):
+def reveal(page, locator, steps: int = 30):
     """Scroll with the wheel until the control is built and on screen, then return it."""
     for _ in range(steps):
         if locator.count() and locator.first.is_visible():
