@@ -6,15 +6,16 @@ import flet as ft
 
 from app.content.loader import library
 from app.content.schema import Card
+from app.ui.theme import WHITE
 from app.ui.timer_panel import TimerPanel
 from app.ui.timers import Timers
 
 
-def _box(icon: str, text: str, bgcolor: str) -> ft.Control:
+def _box(icon: str, text: str, bgcolor: str, color: str) -> ft.Control:
     return ft.Container(
         bgcolor=bgcolor, border_radius=12, padding=12,
         content=ft.Row(vertical_alignment=ft.CrossAxisAlignment.START, controls=[
-            ft.Icon(icon), ft.Text(text, size=16, expand=True, selectable=True),
+            ft.Icon(icon, color=color), ft.Text(text, size=16, expand=True, selectable=True, color=color),
         ]),
     )
 
@@ -37,8 +38,11 @@ def CardPage(card: Card, timers: Timers, suggested: str | None = None) -> ft.Con
         spacing=12,
         controls=[
             *header,
-            ft.Image(src=f"illustrations/{card.illustration}.svg", height=190,
-                     fit=ft.BoxFit.CONTAIN, semantics_label=f"Picture: {card.title}"),
+            ft.Container(  # the line art is drawn for a light ground, so it keeps one in dark mode
+                bgcolor=WHITE, border_radius=16, padding=8,
+                content=ft.Image(src=f"illustrations/{card.illustration}.svg", height=190,
+                                 fit=ft.BoxFit.CONTAIN, semantics_label=f"Picture: {card.title}"),
+            ),
             ft.Text(card.title, size=26, weight=ft.FontWeight.BOLD),
             *[
                 ft.Row(vertical_alignment=ft.CrossAxisAlignment.START, controls=[
@@ -53,9 +57,11 @@ def CardPage(card: Card, timers: Timers, suggested: str | None = None) -> ft.Con
                 for n, step in enumerate(card.steps, 1)
             ],
             *([TimerPanel(card, timers)] if card.timer else []),
-            *([_box(ft.Icons.WARNING_AMBER, card.caution, ft.Colors.ERROR_CONTAINER)]
+            *([_box(ft.Icons.WARNING_AMBER, card.caution, ft.Colors.ERROR_CONTAINER,
+                   ft.Colors.ON_ERROR_CONTAINER)]
               if card.caution else []),
-            *([_box(ft.Icons.SCIENCE_OUTLINED, card.evidence, ft.Colors.SECONDARY_CONTAINER)]
+            *([_box(ft.Icons.SCIENCE_OUTLINED, card.evidence, ft.Colors.SECONDARY_CONTAINER,
+                   ft.Colors.ON_SECONDARY_CONTAINER)]
               if card.evidence else []),
             ft.Text(f"Sources: {sources}", size=14, italic=True),
         ],

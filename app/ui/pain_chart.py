@@ -46,6 +46,6 @@ def PainChart(session: Session) -> ft.Control:
         ]),
         ft.Semantics(label=summary, content=ft.Container(
             height=HEIGHT, content=ft.Row(spacing=1, vertical_alignment=ft.CrossAxisAlignment.END,
-                                          controls=bars))),
+                                          controls=bars)), visible=bool(scored)),
         ft.Text(summary, size=14),
     ])
