@@ -15,8 +15,10 @@ ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2, "locale": "en-GB"}
+ANDROID_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+              "Chrome/130.0.0.0 Mobile Safari/537.36")
+PHONE = {"user_agent": ANDROID_UA, "viewport": {"width": 390, "height": 844}, "is_mobile": True,
+         "has_touch": True, "device_scale_factor": 2, "locale": "en-GB"}
 # Flet's web client always probes this; it is blocked like everything else but tolerated.
 KNOWN_PROBE = "cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -77,5 +79,18 @@ def phone_browser(**context_args):
 
 def enable_semantics(page) -> None:
     """Turn on Flutter's accessibility tree so controls show up with roles and names."""
-    page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
-    page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
+    android = "Android" in page.evaluate("navigator.userAgent")
+    for _ in range(20):  # the placeholder can exist before Flutter listens to it
+        placeholder = page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
+        if android:  # the mobile enabler wants a real tap
+            box = placeholder.bounding_box()
+            if box:
+                page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        else:
+            page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
+        try:
+            page.wait_for_selector("flt-semantics[role]", state="attached", timeout=3000)
+            return
+        except Exception:  # noqa: BLE001 - try again
+            continue
+    raise AssertionError("Flutter's semantics tree did not turn on")

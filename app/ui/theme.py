@@ -50,7 +50,7 @@ def theme(dark: bool) -> ft.Theme:
     return ft.Theme(
         color_scheme_seed=NAVY,
         color_scheme=ft.ColorScheme(**PALETTES["dark" if dark else "light"]),
-        visual_density=ft.VisualDensity.COMFORTABLE,
+        visual_density=ft.VisualDensity.STANDARD,
     )
 
 
