@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"built {result.out} (version {result.version}) in {time.monotonic() - started:.1f} s")
     print(f"size: {result.size.describe()}")
+    if result.bytecode:
+        print(result.bytecode.describe())
+        if result.bytecode.error:
+            print(f"warning: the profiled start failed:\n{result.bytecode.error}", file=sys.stderr)
     if result.from_cdn:
         print("note: Pyodide packages will be fetched from the Pyodide CDN at first load "
               f"({', '.join(result.pyodide_packages)})")

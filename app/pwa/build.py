@@ -38,6 +38,7 @@ class Result:
     size: SiteSize
     pyodide_packages: list[str]
     from_cdn: bool
+    bytecode: bytecode.Report | None = None
 
 
 def build(opts: Options) -> Result:
@@ -68,9 +69,10 @@ def build(opts: Options) -> Result:
         vendored, tree = Path(tmp) / "pypackages", Path(tmp) / "tree"
         packages.vendor(plan.vendored, vendored)
         archive.stage(tree, archive.app_files(app_dir), vendored)
+        compiled = None
         if opts.bytecode:
-            bytecode.compile_site(web_dir / "pyodide", tree, site / "pyodide" / "python_stdlib.zip",
-                                  Path(tmp) / "bytecode")
+            compiled = bytecode.compile_site(web_dir / "pyodide", tree,
+                                             site / "pyodide" / "python_stdlib.zip", Path(tmp) / "bytecode")
         archive.write_archive(site / "app.tar.gz", tree)
         _copy_assets(app_dir, site)
         names = sorted(plan.pyodide)
@@ -81,7 +83,7 @@ def build(opts: Options) -> Result:
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(site), out)
-    return Result(out, version, measure(out), names, bool(missing))
+    return Result(out, version, measure(out), names, bool(missing), compiled)
 
 
 def _library(content: Path | None):

@@ -1,10 +1,11 @@
-"""Precompile the app tree and the standard library to Python 3.14 bytecode with Pyodide under Node."""
+"""Profile the app's start under Node and precompile what it imports to Python 3.14 bytecode."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.pwa.errors import BuildError
@@ -17,72 +18,60 @@ STDLIB_DROP = (
     "cProfile.py", "pstats.py", "tabnanny.py", "trace.py", "pickletools.py", "_pydatetime.py",
     "_pydecimal.py", "_pyio.py",
 )
-JOB = r'''
-import importlib.util, json, os, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
-
-job = json.load(open("/work/job.json"))
+PROFILE_SETTLE = 0.5
+PROFILE_LIMIT = 20.0
 
 
-def pyc(source, filename):
-    code = compile(source, filename, "exec", dont_inherit=True)
-    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+@dataclass(frozen=True)
+class Report:
+    """What the compile job did: whether the profiled start worked, and how much became bytecode."""
 
+    profiled: bool
+    error: str | None
+    modules: int
+    messages: int
+    tree_bytecode: int
+    tree_source: int
+    stdlib_bytecode: int
+    stdlib_source: int
 
-for root, _dirs, files in os.walk("/work/tree"):
-    for name in files:
-        if not name.endswith(".py"):
-            continue
-        path = os.path.join(root, name)
-        runtime = job["runtime_root"] + path[len("/work/tree"):]
-        source = open(path, "rb").read()
-        try:
-            data = pyc(source, runtime)
-        except SyntaxError:
-            continue
-        open(path + "c", "wb").write(data)
-        os.remove(path)
-
-drop = tuple(job["stdlib_drop"])
-with zipfile.ZipFile("/work/stdlib-in.zip") as zin, \
-        zipfile.ZipFile("/work/stdlib-out.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
-    for info in zin.infolist():
-        name = info.filename
-        top = name.split("/")[0]
-        if top in drop or name in drop:
-            continue
-        data = zin.read(name)
-        if name.endswith(".py"):
-            try:
-                zout.writestr(name + "c", pyc(data, job["stdlib_root"] + "/" + name))
-                continue
-            except SyntaxError:
-                pass
-        zout.writestr(info, data)
-'''
+    def describe(self) -> str:
+        how = (f"profiled start imported {self.modules} modules and sent {self.messages} messages"
+               if self.profiled else "the profiled start failed, so everything was compiled")
+        return (f"bytecode: {how}; app tree {self.tree_bytecode} compiled, {self.tree_source} left as "
+                f"source; stdlib {self.stdlib_bytecode} compiled, {self.stdlib_source} left as source")
 
 
 def node() -> str | None:
     return shutil.which("node") or shutil.which("nodejs")
 
 
-def compile_site(pyodide_dir: Path, tree: Path, stdlib: Path, work: Path) -> None:
-    """Replace every .py under tree by a .pyc, and stdlib (a zip) by a trimmed bytecode zip."""
+def compile_site(pyodide_dir: Path, tree: Path, stdlib: Path, work: Path, profile: bool = True) -> Report:
+    """Start the app once from tree, then turn what it imported into .pyc files (tree and stdlib zip).
+
+    Everything the start imported, and all of the app's own code, becomes bytecode; the rest of the
+    vendored packages and of the standard library stays as (smaller) source, compiled only if a later
+    import needs it. STDLIB_DROP modules are left out. If the profiled start fails, everything is
+    compiled instead and the report says why.
+    """
     exe = node()
     if exe is None:
         raise BuildError("Node.js is needed to precompile bytecode (apt-get install nodejs), "
                          "or pass --no-bytecode")
     work.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(tree, work / "profile-home")
     shutil.move(str(tree), work / "tree")
     shutil.copyfile(stdlib, work / "stdlib-in.zip")
-    (work / "compile_job.py").write_text(JOB, encoding="utf-8")
     (work / "job.json").write_text(json.dumps({
-        "runtime_root": "/home/pyodide", "stdlib_root": "/lib/python314.zip",
+        "profile": profile, "settle": PROFILE_SETTLE, "limit": PROFILE_LIMIT,
         "stdlib_drop": list(STDLIB_DROP),
     }), encoding="utf-8")
     proc = subprocess.run([exe, str(COMPILER), str(pyodide_dir.resolve()), str(work.resolve())],
                           capture_output=True, text=True, timeout=600)
-    if proc.returncode != 0:
+    if proc.returncode != 0 or not (work / "report.json").exists():
         raise BuildError(f"bytecode compilation failed:\n{proc.stderr[-2000:]}")
     shutil.move(str(work / "tree"), tree)
     shutil.copyfile(work / "stdlib-out.zip", stdlib)
+    report = json.loads((work / "report.json").read_text(encoding="utf-8"))
+    report.setdefault("messages", 0)
+    return Report(**report)

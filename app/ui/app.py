@@ -48,5 +48,5 @@ async def _detect_region(page: ft.Page, session: Session) -> None:
     except Exception:  # noqa: BLE001 - an unknown device keeps the UK default
         return
     locales = getattr(info, "locales", None) or []
-    if locales:
+    if locales and locales[0].country_code:
         session.locale_region = region_for_locale(f"{locales[0].language_code}-{locales[0].country_code}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.domain.regions import urgent_contact
 from app.ui.session import Session
 from app.ui.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
 
@@ -20,7 +21,7 @@ def SosResult(session: Session) -> ft.Control:
     result = session.result
     emergency = result.tier == "emergency"
     fg = WHITE if emergency else AMBER_TEXT
-    title = f"Call {session.number} now" if emergency else "Contact your doctor or 111 today"
+    title = f"Call {session.number} now" if emergency else f"Contact {urgent_contact(session.region)} today"
     controls: list[ft.Control] = [
         ft.Icon(ft.Icons.EMERGENCY if emergency else ft.Icons.WARNING_AMBER, size=56, color=fg),
         ft.Text(title, size=32, weight=ft.FontWeight.W_900, color=fg),

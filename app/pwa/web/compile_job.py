@@ -1,0 +1,161 @@
+"""Runs inside Pyodide under Node: profile the app's start, then write bytecode for what it imports."""
+
+# Loaded by compile.mjs, which then awaits main(); the paths are the mounts compile.mjs makes.
+# Every module this job itself imports is one Pyodide already imports while starting.
+import asyncio
+import importlib.util
+import json
+import os
+import runpy
+import sys
+import time
+import traceback
+import types
+import zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+from pathlib import Path
+
+WORK = "/work"
+TREE = WORK + "/tree"
+APP_HOME = "/home/pyodide"
+STDLIB_ROOT = "/lib/python314.zip"
+PAGE = {
+    "route": "/", "pwa": True, "web": True, "debug": False, "wasm": False, "test": False,
+    "multi_view": False, "pyodide": True, "platform_brightness": "light", "width": 390, "height": 844,
+    "platform": "android", "window": {},
+    "media": {"padding": {"top": 0, "right": 0, "bottom": 0, "left": 0},
+              "view_padding": {"top": 0, "right": 0, "bottom": 0, "left": 0},
+              "view_insets": {"top": 0, "right": 0, "bottom": 0, "left": 0},
+              "device_pixel_ratio": 2, "orientation": "portrait", "always_use_24_hour_format": False},
+}
+
+
+class _Packet:
+    """What the worker hands to flet_js.send: an object whose to_py() gives the bytes."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def to_py(self) -> bytes:
+        return self._data
+
+
+async def profile(settle: float, limit: float) -> dict:
+    """Start the app as the browser worker does, register a phone client, wait for the first render."""
+    flet_js = types.ModuleType("flet_js")
+    flet_js.documentUrl, flet_js.args = "http://localhost/", None
+    sys.modules["flet_js"] = flet_js
+    os.chdir(APP_HOME)
+    sys.path.insert(0, os.path.abspath("__pypackages__"))
+    sys.argv = ["main.py"]
+    try:
+        runpy.run_module("main", run_name="__main__")
+    except SystemExit as exit_:
+        if exit_.code not in (None, 0):
+            raise
+    sent: list[bytes] = []
+    if hasattr(flet_js, "start_connection"):
+        import msgpack
+
+        await flet_js.start_connection(lambda data: sent.append(bytes(data)))
+        register = [1, {"session_id": None, "page_name": "", "page": PAGE}]
+        flet_js.send(_Packet(b"\x00" + msgpack.packb(register)))
+        last_count, started = 0, time.monotonic()
+        quiet_since = started
+        while time.monotonic() - started < limit:
+            await asyncio.sleep(0.05)
+            if len(sent) != last_count:
+                last_count, quiet_since = len(sent), time.monotonic()
+            elif len(sent) >= 2 and time.monotonic() - quiet_since >= settle:
+                break
+    return {"messages": len(sent)}
+
+
+def loaded_files(modules) -> tuple[set[str], set[str]]:
+    """Stdlib zip members and app-tree paths of the given modules."""
+    stdlib, tree = set(), set()
+    for module in modules:
+        path = getattr(module, "__file__", None) or ""
+        if path.startswith(STDLIB_ROOT + "/"):
+            stdlib.add(_source_name(path[len(STDLIB_ROOT) + 1:]))
+        elif path.startswith(APP_HOME + "/"):
+            tree.add(_source_name(path[len(APP_HOME) + 1:]))
+    return stdlib, tree
+
+
+def _source_name(name: str) -> str:
+    return name[:-1] if name.endswith(".pyc") else name
+
+
+def pyc(source: bytes, filename: str) -> bytes:
+    code = compile(source, filename, "exec", dont_inherit=True)
+    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+
+
+def compile_tree(wanted) -> tuple[int, int]:
+    """Replace each wanted .py under TREE by its .pyc; return (compiled, left as source)."""
+    done = kept = 0
+    for root, _dirs, files in os.walk(TREE):
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(root, name)
+            rel = path[len(TREE) + 1:]
+            if not wanted(rel):
+                kept += 1
+                continue
+            source = Path(path).read_bytes()
+            try:
+                data = pyc(source, APP_HOME + "/" + rel)
+            except SyntaxError:
+                kept += 1
+                continue
+            Path(path + "c").write_bytes(data)
+            os.remove(path)
+            done += 1
+    return done, kept
+
+
+def write_stdlib(wanted, drop: tuple[str, ...]) -> tuple[int, int]:
+    """Copy the stdlib zip without the dropped modules, wanted modules as bytecode."""
+    done = kept = 0
+    with zipfile.ZipFile(WORK + "/stdlib-in.zip") as zin, \
+            zipfile.ZipFile(WORK + "/stdlib-out.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
+        for info in zin.infolist():
+            name = info.filename
+            if name.split("/")[0] in drop or name in drop:
+                continue
+            data = zin.read(name)
+            if name.endswith(".py") and wanted(name):
+                try:
+                    zout.writestr(name + "c", pyc(data, STDLIB_ROOT + "/" + name))
+                    done += 1
+                    continue
+                except SyntaxError:
+                    pass
+            kept += name.endswith(".py")
+            zout.writestr(info, data)
+    return done, kept
+
+
+async def main() -> None:
+    job = json.loads(Path(WORK, "job.json").read_text())
+    report: dict = {"profiled": False, "error": None}
+    if job["profile"]:
+        try:
+            report.update(await profile(job["settle"], job["limit"]))
+            report["profiled"] = True
+        except BaseException:  # noqa: BLE001 - any failure means: fall back to compiling everything
+            report["error"] = traceback.format_exc(limit=8)
+    if report["profiled"]:
+        stdlib_used, tree_used = loaded_files(list(sys.modules.values()))
+        report["tree_bytecode"], report["tree_source"] = compile_tree(
+            lambda rel: rel in tree_used or not rel.startswith("__pypackages__/"))
+        report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(
+            lambda name: name in stdlib_used, tuple(job["stdlib_drop"]))
+    else:
+        report["tree_bytecode"], report["tree_source"] = compile_tree(lambda rel: True)
+        report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(
+            lambda name: True, tuple(job["stdlib_drop"]))
+    report["modules"] = len(sys.modules)
+    Path(WORK, "report.json").write_text(json.dumps(report, indent=1))
