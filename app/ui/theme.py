@@ -14,6 +14,7 @@ TARGET = 56  # px: comfortably above the 48 px minimum touch target
 PALETTES = {
     "light": {
         "surface": "#FAF9FC", "on_surface": "#1A1C20", "on_surface_variant": "#43474E",
+        "surface_container": "#EEEDF4", "surface_container_highest": "#E3E2E9",
         "primary": NAVY, "on_primary": WHITE,
         "primary_container": "#D5E3FF", "on_primary_container": "#0A1F3A",
         "secondary_container": "#DCE2F0", "on_secondary_container": "#151C27",
@@ -24,6 +25,7 @@ PALETTES = {
     },
     "dark": {
         "surface": "#111318", "on_surface": "#E2E2E9", "on_surface_variant": "#C4C6CF",
+        "surface_container": "#1D2024", "surface_container_highest": "#33353A",
         "primary": "#A8C7FA", "on_primary": "#0A1F3A",
         "primary_container": "#2B4A75", "on_primary_container": "#D5E3FF",
         "secondary_container": "#3C4758", "on_secondary_container": "#DCE2F0",
@@ -37,6 +39,8 @@ PALETTES = {
 # (text, background) as drawn by the widgets; names are palette keys, "#..." are fixed colours.
 PAIRS = [
     ("on_surface", "surface"), ("on_surface_variant", "surface"), ("primary", "surface"),
+    ("on_surface", "surface_container"), ("on_surface_variant", "surface_container"),
+    ("on_surface", "surface_container_highest"),
     ("error", "surface"), ("on_primary", "primary"),
     ("on_primary_container", "primary_container"), ("primary", "primary_container"),
     ("on_secondary_container", "secondary_container"),

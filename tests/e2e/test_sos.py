@@ -33,6 +33,8 @@ def test_bladder_sign_from_any_tab_leads_to_a_call(app, tab):
 
 def test_urgent_only_sign_gives_the_amber_screen(app):
     app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="None of these").wait_for()
+    shot(app, "sos-checklist")
     tick(app, "A high temperature, or you feel hot and shivery")
     check(app)
     app.get_by_text("Contact your doctor or 111 today").wait_for()
