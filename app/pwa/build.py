@@ -16,6 +16,7 @@ from app.pwa.sizes import SiteSize, measure
 
 PROJECT = Path(__file__).resolve().parents[2]
 BUILD_MARKERS = ("sw.js", "app.tar.gz")
+DOC_ASSETS = ("screenshots",)  # README pictures in assets/ that the app never shows
 
 
 @dataclass(frozen=True)
@@ -71,15 +72,18 @@ def build(opts: Options) -> Result:
         archive.stage(tree, archive.app_files(app_dir), vendored)
         compiled = None
         if opts.bytecode:
+            wheels = [site / "pyodide" / e["file_name"] for e in plan.pyodide.values()
+                      if (site / "pyodide" / e["file_name"]).is_file()]
             compiled = bytecode.compile_site(web_dir / "pyodide", tree,
-                                             site / "pyodide" / "python_stdlib.zip", Path(tmp) / "bytecode")
+                                             site / "pyodide" / "python_stdlib.zip",
+                                             Path(tmp) / "bytecode", wheels)
         archive.write_archive(site / "app.tar.gz", tree)
         _copy_assets(app_dir, site)
         names = sorted(plan.pyodide)
         pages.write_index(site, first_aid, pyodide_version, names, base_url,
                           ["https://cdn.jsdelivr.net"] if runtime else [], opts.base_href)
         pages.write_manifest(site, web_dir)
-        version = pages.write_service_worker(site, runtime)
+        version = pages.write_service_worker(site, runtime, client.INFLATED)
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(site), out)
@@ -106,4 +110,4 @@ def _copy_assets(app_dir: Path, site: Path) -> None:
     assets = app_dir / "assets"
     if assets.is_dir():
         shutil.copytree(assets, site, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(".*", "__pycache__"))
+                        ignore=shutil.ignore_patterns(".*", "__pycache__", *DOC_ASSETS))

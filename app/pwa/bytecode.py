@@ -18,6 +18,8 @@ STDLIB_DROP = (
     "cProfile.py", "pstats.py", "tabnanny.py", "trace.py", "pickletools.py", "_pydatetime.py",
     "_pydecimal.py", "_pyio.py",
 )
+# Legacy 8-bit code-page tables are dropped except these (zip file names, Windows Western text).
+CODECS_KEPT = ("cp437", "cp1252")
 PROFILE_SETTLE = 0.5
 PROFILE_LIMIT = 20.0
 
@@ -46,8 +48,8 @@ def node() -> str | None:
     return shutil.which("node") or shutil.which("nodejs")
 
 
-def compile_site(pyodide_dir: Path, tree: Path, stdlib: Path, work: Path, profile: bool = True) -> Report:
-    """Start the app once from tree, then turn what it imported into .pyc files (tree and stdlib zip).
+def compile_site(pyodide_dir: Path, tree: Path, stdlib: Path, work: Path, wheels: list[Path]) -> Report:
+    """Start the app once from tree, with the Pyodide wheels it needs, then compile what it imported.
 
     Everything the start imported, and all of the app's own code, becomes bytecode; the rest of the
     vendored packages and of the standard library stays as (smaller) source, compiled only if a later
@@ -63,8 +65,9 @@ def compile_site(pyodide_dir: Path, tree: Path, stdlib: Path, work: Path, profil
     shutil.move(str(tree), work / "tree")
     shutil.copyfile(stdlib, work / "stdlib-in.zip")
     (work / "job.json").write_text(json.dumps({
-        "profile": profile, "settle": PROFILE_SETTLE, "limit": PROFILE_LIMIT,
-        "stdlib_drop": list(STDLIB_DROP),
+        "profile": True, "wheels": [str(w.resolve()) for w in wheels],
+        "settle": PROFILE_SETTLE, "limit": PROFILE_LIMIT,
+        "stdlib_drop": list(STDLIB_DROP), "codecs_kept": list(CODECS_KEPT),
     }), encoding="utf-8")
     proc = subprocess.run([exe, str(COMPILER), str(pyodide_dir.resolve()), str(work.resolve())],
                           capture_output=True, text=True, timeout=600)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -24,6 +25,8 @@ DROP_ASSETS = (
 DROP_FONT_FAMILIES = ("packages/flutter_math_fork/", "packages/cupertino_icons/")
 PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 OWNED = ("python.js", "python-worker.js", "pwa.js")
+# Read only by Flutter's licence page, which the service worker serves by inflating the .gz copy.
+INFLATED = {"assets/NOTICES": "assets/NOTICES.gz"}
 RIVE_CDN = "https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"
 RIVE_OFF = "rive-disabled/"
 RIVE_STUB = "rive-disabled/wasm/rive_native.js"
@@ -46,6 +49,7 @@ def copy_client(web_dir: Path, out: Path) -> None:
     for name in OWNED:
         shutil.copyfile(TEMPLATES / name, out / name)
     _trim_assets(out / "assets")
+    _compress(out)
     _neutralise_rive(out / "main.dart.js")
     _patch_bootstrap(out / "flutter_bootstrap.js")
 
@@ -75,6 +79,13 @@ def _trim_assets(assets: Path) -> None:
     fonts = [f for f in fonts if not f["family"].startswith(DROP_FONT_FAMILIES)]
     manifest.write_text(json.dumps(fonts, separators=(",", ":")), encoding="utf-8")
     patch_font_manifest_json(str(manifest))
+
+
+def _compress(out: Path) -> None:
+    for plain, packed in INFLATED.items():
+        data = (out / plain).read_bytes()
+        (out / packed).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        (out / plain).unlink()
 
 
 def _neutralise_rive(main_js: Path) -> None:

@@ -99,12 +99,13 @@ def content_hash(out: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_service_worker(out: Path, runtime_prefixes: list[str]) -> str:
+def write_service_worker(out: Path, runtime_prefixes: list[str], inflated: dict[str, str]) -> str:
     files = site_files(out)
     version = content_hash(out, files)
     text = (TEMPLATES / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("@@VERSION@@", version)
             .replace("@@FILES@@", json.dumps(["./", *files]))
-            .replace("@@RUNTIME_PREFIXES@@", json.dumps(runtime_prefixes)))
+            .replace("@@RUNTIME_PREFIXES@@", json.dumps(runtime_prefixes))
+            .replace("@@INFLATED@@", json.dumps(inflated)))
     (out / "sw.js").write_text(text, encoding="utf-8")
     return version

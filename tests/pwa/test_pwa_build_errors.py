@@ -6,6 +6,7 @@ import hashlib
 import re
 import subprocess
 import sys
+import tarfile
 
 import pytest
 from pwa_support import FIXTURE_APP, FIXTURE_CONTENT
@@ -75,3 +76,16 @@ def test_allow_cdn_packages_is_explicit_and_cached_by_the_worker(pydantic_app, t
     assert f'const RUNTIME_PREFIXES = ["{cdn}"]' in (result.out / "sw.js").read_text()
     assert sorted(result.pyodide_packages) == sorted(
         ["pydantic", "pydantic-core", "typing-extensions", "annotated-types", "typing-inspection"])
+
+
+def test_an_app_that_fails_at_start_is_still_built_with_everything_compiled(tmp_path):
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text("import flet\n\nraise RuntimeError('boom at start')\n")
+    (app / "pyproject.toml").write_text(
+        '[project]\nname = "x"\nversion = "0"\ndependencies = ["flet==1.0.5"]\n')
+    result = build(Options(out=tmp_path / "dist", app=app, content=FIXTURE_CONTENT))
+    assert not result.bytecode.profiled
+    assert "boom at start" in result.bytecode.error
+    with tarfile.open(result.out / "app.tar.gz") as tar:
+        assert not [n for n in tar.getnames() if n.endswith(".py")]

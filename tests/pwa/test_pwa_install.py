@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import tarfile
+import zipfile
+from pathlib import Path
 
 from app.pwa.png import decode_rgb, header
 
@@ -98,12 +101,41 @@ def test_archive_holds_only_the_app_and_vendored_packages(fixture_dist):
         names = tar.getnames()
     tops = {n.split("/")[0] for n in names}
     assert tops == {"main.pyc", "app", "__pypackages__"}
-    vendored = {n.split("/")[1] for n in names if n.startswith("__pypackages__/")}
-    assert {"flet", "msgpack", "repath.pyc", "six.pyc", "tinydb"} <= vendored
-    assert not [n for n in names if "__pycache__" in n or n.endswith((".so", ".py"))], \
-        "every module ships as bytecode compiled by the site's own Pyodide"
+    vendored = {n.split("/")[1].removesuffix(".pyc").removesuffix(".py")
+                for n in names if n.startswith("__pypackages__/")}
+    assert {"flet", "msgpack", "repath", "six", "tinydb"} <= vendored
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".so")]
     assert not [n for n in names if n.startswith(("tests", "app/pwa", "__pypackages__/flet/testing"))]
     assert "requirements.txt" not in names and "pyproject.toml" not in names
+
+
+def test_what_the_start_imports_ships_as_bytecode_and_the_rest_as_source(fixture_dist):
+    report = fixture_dist.bytecode
+    assert report.profiled and report.error is None
+    assert report.messages >= 2, "the profiled start must reach the first render"
+    with tarfile.open(fixture_dist.out / "app.tar.gz") as tar:
+        names = set(tar.getnames())
+    assert not [n for n in names if n.startswith("app/") and n.endswith(".py")], "the app's own code"
+    for started in ("flet/app", "flet/messaging/pyodide_connection", "flet/controls/material/button",
+                    "msgpack/fallback"):
+        assert f"__pypackages__/{started}.pyc" in names, started
+        assert f"__pypackages__/{started}.py" not in names, started
+    for unused in ("flet/controls/material/date_picker", "flet/auth/oauth_provider"):
+        assert f"__pypackages__/{unused}.py" in names, unused
+    with zipfile.ZipFile(fixture_dist.out / "pyodide" / "python_stdlib.zip") as stdlib:
+        members = set(stdlib.namelist())
+    assert {"asyncio/events.pyc", "json/decoder.pyc", "encodings/utf_8.pyc"} <= members
+    assert {"email/parser.py", "encodings/cp437.py", "encodings/cp1252.py"} <= members
+    assert not [n for n in members if n.startswith(("unittest/", "idlelib/", "tkinter/", "ensurepip/"))]
+    assert "encodings/cp1006.py" not in members and "encodings/mac_roman.py" not in members
+
+
+def test_licences_ship_compressed(fixture_dist):
+    from flet_web import get_package_web_dir
+
+    original = (Path(get_package_web_dir()) / "assets" / "NOTICES").read_bytes()
+    assert not (fixture_dist.out / "assets" / "NOTICES").exists()
+    assert gzip.decompress((fixture_dist.out / "assets" / "NOTICES.gz").read_bytes()) == original
 
 
 def test_build_reports_size(fixture_dist):

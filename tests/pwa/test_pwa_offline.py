@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from browser import enable_semantics, phone_browser
+from flet_web import get_package_web_dir
 from pwa_support import (
     first_aid_visible,
     off_host,
@@ -12,6 +14,10 @@ from pwa_support import (
     wait_app_ready,
     wait_controlled,
 )
+
+NOTICES = """async () => { const r = await fetch('assets/NOTICES');
+    return r.ok ? (await r.text()).slice(0, 200) : r.status; }"""
+NOTICES_HEAD = (Path(get_package_web_dir()) / "assets" / "NOTICES").read_text(encoding="utf-8")[:200]
 
 
 def _log_once(page, expected_after: int) -> None:
@@ -41,6 +47,7 @@ def test_offline_reload_keeps_first_aid_app_and_data(fixture_dist, served):
         enable_semantics(page)
         page.get_by_text("Logged 1").wait_for(timeout=30_000)
         _log_once(page, 2)
+        assert page.evaluate(NOTICES) == NOTICES_HEAD, "Flutter's licence file, inflated by the worker"
         assert guard.blocked == []
         assert off_host(requests, server.port) == []
 

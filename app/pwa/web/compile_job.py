@@ -116,9 +116,16 @@ def compile_tree(wanted) -> tuple[int, int]:
     return done, kept
 
 
-def write_stdlib(wanted, drop: tuple[str, ...]) -> tuple[int, int]:
+def legacy_codec(name: str, data: bytes, keep: list[str]) -> bool:
+    """An 8-bit code-page table (encodings/cp1006.py and the like) that this app never asks for."""
+    stem = name[len("encodings/"):-len(".py")]
+    return name.startswith("encodings/") and b"\ndecoding_table = " in data and stem not in keep
+
+
+def write_stdlib(wanted, job: dict) -> tuple[int, int]:
     """Copy the stdlib zip without the dropped modules, wanted modules as bytecode."""
     done = kept = 0
+    drop = tuple(job["stdlib_drop"])
     with zipfile.ZipFile(WORK + "/stdlib-in.zip") as zin, \
             zipfile.ZipFile(WORK + "/stdlib-out.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for info in zin.infolist():
@@ -126,6 +133,8 @@ def write_stdlib(wanted, drop: tuple[str, ...]) -> tuple[int, int]:
             if name.split("/")[0] in drop or name in drop:
                 continue
             data = zin.read(name)
+            if legacy_codec(name, data, job["codecs_kept"]):
+                continue
             if name.endswith(".py") and wanted(name):
                 try:
                     zout.writestr(name + "c", pyc(data, STDLIB_ROOT + "/" + name))
@@ -152,10 +161,9 @@ async def main() -> None:
         report["tree_bytecode"], report["tree_source"] = compile_tree(
             lambda rel: rel in tree_used or not rel.startswith("__pypackages__/"))
         report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(
-            lambda name: name in stdlib_used, tuple(job["stdlib_drop"]))
+            lambda name: name in stdlib_used, job)
     else:
         report["tree_bytecode"], report["tree_source"] = compile_tree(lambda rel: True)
-        report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(
-            lambda name: True, tuple(job["stdlib_drop"]))
+        report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(lambda name: True, job)
     report["modules"] = len(sys.modules)
     Path(WORK, "report.json").write_text(json.dumps(report, indent=1))

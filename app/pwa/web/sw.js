@@ -3,6 +3,7 @@ const VERSION = "@@VERSION@@";
 const CACHE = "spasm-sos-" + VERSION;
 const FILES = @@FILES@@;
 const RUNTIME_PREFIXES = @@RUNTIME_PREFIXES@@;
+const INFLATED = @@INFLATED@@;  // files kept gzip-compressed in the cache, inflated when asked for
 const INDEX = new URL("index.html", self.registration.scope).toString();
 
 self.addEventListener("install", (event) => {
@@ -24,6 +25,15 @@ self.addEventListener("message", (event) => {
     if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
 });
 
+function inflated(url) {
+    for (const [plain, packed] of Object.entries(INFLATED)) {
+        if (url.href === new URL(plain, self.registration.scope).href) {
+            return new URL(packed, self.registration.scope).href;
+        }
+    }
+    return null;
+}
+
 self.addEventListener("fetch", (event) => {
     const request = event.request;
     if (request.method !== "GET") return;
@@ -38,6 +48,13 @@ self.addEventListener("fetch", (event) => {
         if (navigate) {
             const index = await cache.match(INDEX);
             if (index) return index;
+        }
+        const packed = inflated(url);
+        if (packed) {
+            const gz = await cache.match(packed);
+            if (gz) return new Response(gz.body.pipeThrough(new DecompressionStream("gzip")), {
+                headers: { "Content-Type": "text/plain; charset=utf-8" },
+            });
         }
         const response = await fetch(request);
         if (runtime && response.ok) await cache.put(request, response.clone());
