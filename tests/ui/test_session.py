@@ -1,0 +1,64 @@
+"""The UI state without a browser: triage routing, deck positions, region choice, logging, undo."""
+
+import pytest
+
+from app.store import EpisodeLog, MemoryBackend
+from app.ui.session import Session
+
+
+@pytest.fixture
+def session():
+    return Session(log=EpisodeLog(MemoryBackend()))
+
+
+def test_no_flags_lead_to_the_first_relief_card_with_a_calm_note(session):
+    session.show_card("relief", 4)
+    session.open_sos()
+    session.check()
+    assert (session.overlay, session.tab, session.positions["relief"]) == (None, "relief", 0)
+    assert "No red flags" in session.notice
+
+
+def test_a_bladder_sign_is_an_emergency_and_unticking_clears_it(session):
+    session.open_sos()
+    session.toggle_flag("bladder-leaking")
+    session.check()
+    assert session.result.tier == "emergency"
+    session.toggle_flag("bladder-leaking")
+    assert session.ticked == []
+
+
+def test_deck_positions_are_kept_per_deck(session):
+    session.show_card("sleep", 2)
+    session.show_tab("log")
+    session.show_tab("sleep")
+    assert session.positions == {"sleep": 2}
+
+
+def test_locale_region_until_the_person_chooses(session):
+    session.locale_region = "us"
+    assert session.number == "911"
+    session.set_setting("region", "au")
+    assert session.number == "000"
+    session.set_setting("region", "custom")
+    session.set_setting("custom", "0123")
+    assert session.number == "0123"
+
+
+def test_pain_without_an_episode_is_ignored_and_with_one_is_kept(session):
+    session.log_pain(5)
+    assert len(session.log) == 0
+    session.start_episode(minutes_ago=30)
+    session.log_pain(5)
+    session.toggle_choice("triggers", "lifting")
+    assert [r.score for r in session.active.pain] == [5]
+    assert session.active.triggers == ["lifting"]
+
+
+def test_delete_then_undo_restores_the_episode(session):
+    session.start_episode()
+    episode = session.active
+    session.delete(episode.id)
+    assert len(session.log) == 0
+    session.undo_delete()
+    assert session.log.get(episode.id) == episode
