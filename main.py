@@ -5,6 +5,7 @@ import os
 
 import flet as ft
 
+from app.content.loader import library
 from app.ui.app import main
 
 ASSETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "assets")
@@ -19,5 +20,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 if __name__ == "__main__":
     args = parse_args()
+    library()  # parse and validate the content once, before the first visitor waits for it
     ft.run(main, view=ft.AppView.WEB_BROWSER, host=args.host, port=args.port, no_cdn=True,
            assets_dir=ASSETS)

@@ -15,6 +15,9 @@ from app.ui.theme import TARGET
 @ft.component
 def DeckView(deck: Deck, session: Session) -> ft.Control:
     index = session.positions.get(deck.id, 0)
+    # the card on screen goes out first; its neighbours (for a swipe) follow right after mounting
+    near, set_near = ft.use_state(0)
+    ft.use_effect(lambda: set_near(1), [])
     count = len(deck.cards)
     active = session.active
     suggested = phase(active.start, now()).kind if active else None
@@ -30,7 +33,11 @@ def DeckView(deck: Deck, session: Session) -> ft.Control:
                 expand=True,
                 selected_index=index,
                 on_change=lambda e: session.show_card(deck.id, int(e.data)),
-                controls=[CardPage(card, session.timers, suggested, key=card.id) for card in deck.cards],
+                controls=[
+                    CardPage(card, session.timers, suggested, key=card.id) if abs(i - index) <= near
+                    else ft.Container(key=f"{card.id}-later")
+                    for i, card in enumerate(deck.cards)
+                ],
             ),
             ft.Row(
                 alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
