@@ -24,7 +24,7 @@ DROP_ASSETS = (
 )
 DROP_FONT_FAMILIES = ("packages/flutter_math_fork/", "packages/cupertino_icons/")
 PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-OWNED = ("python.js", "python-worker.js", "pwa.js")
+OWNED = ("python-worker.js", "pwa.js")  # python.js is inlined into index.html (app/pwa/pages.py)
 # Read only by Flutter's licence page, which the service worker serves by inflating the .gz copy.
 INFLATED = {"assets/NOTICES": "assets/NOTICES.gz"}
 RIVE_CDN = "https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"

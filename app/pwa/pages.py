@@ -32,8 +32,11 @@ def write_index(out: Path, first_aid: str, pyodide_version: str, packages: list[
     text = (TEMPLATES / "index.html").read_text(encoding="utf-8")
     extra = {"pyodidePackages": packages, "pyodidePackageBaseUrl": package_base_url}
     config = "".join(f"flet.{k}={json.dumps(v)};" for k, v in extra.items())
+    # python.js runs inline, in <head>, so the Python worker starts before the page is even parsed.
+    python_js = (TEMPLATES / "python.js").read_text(encoding="utf-8")
     text = (text.replace("@@FIRST_AID@@", first_aid).replace("@@THEME@@", THEME)
-            .replace("@@EXTRA_CONFIG@@", f"<script>{config}</script>"))
+            .replace("@@EXTRA_CONFIG@@", f"<script>{config}</script>")
+            .replace("@@PYTHON_JS@@", f"<script>\n{python_js}</script>"))
     index.write_text(text, encoding="utf-8")
     patch_index_html(
         str(index), base_href=base_href, app_name=NAME, app_description=DESCRIPTION,

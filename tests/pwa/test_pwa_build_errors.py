@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -23,8 +24,8 @@ WHEELS = ("pydantic-2.12.5-py3-none-any.whl",
 
 @pytest.fixture(scope="module")
 def pydantic_app(tmp_path_factory):
-    app = tmp_path_factory.mktemp("pydantic-app")
-    (app / "main.py").write_text((FIXTURE_APP / "main.py").read_text())
+    app = tmp_path_factory.mktemp("pydantic-app") / "app"
+    shutil.copytree(FIXTURE_APP, app, ignore=shutil.ignore_patterns("__pycache__"))
     (app / "pyproject.toml").write_text(
         '[project]\nname = "x"\nversion = "0"\ndependencies = ["flet==1.0.5", "pydantic>=2.12,<3"]\n')
     return app

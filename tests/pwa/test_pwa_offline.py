@@ -46,6 +46,7 @@ def test_offline_reload_keeps_first_aid_app_and_data(fixture_dist, served):
         assert not first_aid_visible(page)
         enable_semantics(page)
         page.get_by_text("Logged 1").wait_for(timeout=30_000)
+        page.get_by_text("Deep module loaded").wait_for(timeout=30_000)  # a path needing PAX headers
         _log_once(page, 2)
         assert page.evaluate(NOTICES) == NOTICES_HEAD, "Flutter's licence file, inflated by the worker"
         assert guard.blocked == []

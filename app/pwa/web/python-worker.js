@@ -2,32 +2,89 @@
 // then connects to the Flutter client when it asks (see python.js).
 self.flet_js = {};
 let boot = null;
+const timing = typeof BroadcastChannel === "function" ? new BroadcastChannel("spasm-timing") : null;
 
 function mark(name) {
-    console.debug(`spasm-timing ${name} ${performance.timeOrigin + performance.now()}`);
+    const at = performance.timeOrigin + performance.now();
+    console.debug(`spasm-timing ${name} ${at}`);
+    if (timing) timing.postMessage([name, at]);
 }
 
 function log(text, isStderr) {
     (isStderr ? console.error : console.log)(text);
 }
 
+// The app archive is a gzipped tar (app/pwa/archive.py). It is fetched, inflated and parsed here,
+// while Pyodide downloads and starts, and written into Pyodide's file system before Python runs.
+async function fetchArchive(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`Failed to download app package: HTTP ${response.status} ${url}`);
+    const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
+    return untar(new Uint8Array(await new Response(inflated).arrayBuffer()));
+}
+
+function untar(bytes) {
+    const text = (from, length) => new TextDecoder().decode(bytes.subarray(from, from + length)).replace(/\0.*$/s, "");
+    const files = [];
+    let offset = 0;
+    let longPath = null;
+    while (offset + 512 <= bytes.length && bytes[offset] !== 0) {
+        if (text(offset + 257, 5) !== "ustar") throw new Error("The app package is not a tar archive");
+        const size = parseInt(text(offset + 124, 12).trim() || "0", 8);
+        const type = String.fromCharCode(bytes[offset + 156] || 48);
+        const prefix = text(offset + 345, 155);
+        const name = (prefix ? prefix + "/" : "") + text(offset, 100);
+        const data = bytes.subarray(offset + 512, offset + 512 + size);
+        offset += 512 + Math.ceil(size / 512) * 512;
+        if (type === "x") {
+            const path = new TextDecoder().decode(data).match(/^\d+ path=(.*)$/m);
+            longPath = path ? path[1] : null;
+        } else if (type === "0") {
+            files.push([longPath || name, data]);
+            longPath = null;
+        } else if (type !== "5" && type !== "g") {
+            throw new Error(`Unsupported entry type ${type} in the app package: ${name}`);
+        }
+    }
+    return files;
+}
+
+function writeTree(FS, files) {
+    for (const [path, data] of files) {
+        const slash = path.lastIndexOf("/");
+        if (slash > 0) FS.mkdirTree(path.slice(0, slash));
+        FS.writeFile(path, data);
+    }
+}
+
 async function bootPython(msg) {
-    const archive = fetch(msg.appPackageUrl).then((r) => {
+    mark("worker-start");
+    const inflate = typeof DecompressionStream === "function";
+    const archive = inflate ? fetchArchive(msg.appPackageUrl) : fetch(msg.appPackageUrl).then((r) => {
         if (!r.ok) throw new Error(`Failed to download app package: HTTP ${r.status} ${msg.appPackageUrl}`);
         return r.arrayBuffer();
     });
-    mark("worker-start");
+    archive.then(() => mark("archive-ready"), () => {});  // a failure is reported once Pyodide is up
+    // loadPyodide imports this after fetching its lock file; start fetching and compiling it now.
+    import(new URL("pyodide.asm.mjs", msg.pyodideUrl).toString()).catch(() => {});
     const { loadPyodide } = await import(msg.pyodideUrl);
     const options = { stdout: (t) => log(t, false), stderr: (t) => log(t, true) };
+    if (inflate) {
+        // Runs before Python starts, in Pyodide's home directory (the working directory).
+        options.fsInit = async (FS) => {
+            const files = await archive.catch(() => null);
+            if (files) writeTree(FS, files);
+        };
+    }
     if (msg.packageBaseUrl) options.packageBaseUrl = msg.packageBaseUrl;
     const pyodide = await loadPyodide(options);
+    if (!inflate) pyodide.unpackArchive(await archive, "gztar");
+    await archive;
     mark("pyodide-loaded");
     const packages = msg.packages && msg.packages.length
         ? pyodide.loadPackage(msg.packages, { checkIntegrity: true, messageCallback: () => {} })
         : Promise.resolve();
     pyodide.registerJsModule("flet_js", self.flet_js);
-    pyodide.unpackArchive(await archive, "gztar");
-    mark("archive-unpacked");
     await packages;
     mark("packages-loaded");
     pyodide.globals.set("python_module_name", msg.pythonModuleName || "main");
@@ -46,6 +103,7 @@ except SystemExit as exit_:
 }
 
 async function connect(msg) {
+    mark("connect-received");
     await boot;
     self.flet_js.args = msg.args;
     self.flet_js.documentUrl = msg.documentUrl;
@@ -58,8 +116,13 @@ async function connect(msg) {
     self.postMessage("initialized");
 }
 
+let sent = false;
 function receiveCallback(message) {
     const bytes = message.toJs();
+    if (!sent) {
+        sent = true;
+        mark("first-message");
+    }
     self.postMessage(bytes, [bytes.buffer]);
 }
 self.flet_js.receive_callback = receiveCallback;

@@ -1,5 +1,6 @@
 // Spasm SOS bridge between the Flutter client and the Python worker. Unlike flet-web's
-// python.js it starts the worker at page load, so Pyodide downloads while Flutter boots.
+// python.js it starts the worker at once (it is inlined in <head>), so Pyodide starts while
+// the page is parsed and Flutter boots.
 (() => {
     const base = flet.entrypointBaseUrl.replace(/\/$/, "");
     const apps = {};

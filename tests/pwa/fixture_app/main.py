@@ -3,6 +3,7 @@
 import argparse
 
 import flet as ft
+from app.archive_paths_longer_than_one_hundred_characters import GREETING
 
 VERSION = "v1"
 KEY = "spasmsos.fixture.count"
@@ -28,6 +29,7 @@ def App(prefs: ft.SharedPreferences):
                      content=ft.Text(f"Fixture {VERSION}")),
         ft.Semantics(identifier="count", label=label, content=ft.Text(label)),
         ft.Button("Log a spasm", on_click=log_one, disabled=count is None),
+        ft.Text(GREETING),
     ])
 
 
