@@ -54,6 +54,27 @@ def wait_app_ready(page) -> None:
                            timeout=BOOT_TIMEOUT)
 
 
+def first_visit(context, server: StaticServer):
+    """Open the site once, online: first aid shows at once, then the worker installs and the app boots."""
+    page = context.new_page()
+    page.goto(server.url)
+    assert first_aid_visible(page), "first aid must show before Python or Flutter"
+    wait_controlled(page)
+    wait_app_ready(page)
+    return page
+
+
+def reopen_offline(context, page, server: StaticServer) -> None:
+    """Go offline, stop the server and reload: first aid at once, then the app, all from the cache."""
+    context.set_offline(True)
+    server.stop()
+    page.reload(wait_until="domcontentloaded")
+    assert first_aid_visible(page), "first aid must show before Python or Flutter"
+    assert page.locator("a[href='tel:999']").is_visible()
+    wait_app_ready(page)
+    assert not first_aid_visible(page)
+
+
 def first_aid_visible(page) -> bool:
     return page.evaluate("""() => {
         const el = document.getElementById('first-aid');

@@ -9,10 +9,11 @@ from browser import enable_semantics, phone_browser
 from flet_web import get_package_web_dir
 from pwa_support import (
     first_aid_visible,
+    first_visit,
     off_host,
     record_requests,
+    reopen_offline,
     wait_app_ready,
-    wait_controlled,
 )
 
 NOTICES = """async () => { const r = await fetch('assets/NOTICES');
@@ -29,21 +30,11 @@ def test_offline_reload_keeps_first_aid_app_and_data(fixture_dist, served):
     server = served(fixture_dist.out)
     with phone_browser() as (context, guard):
         requests = record_requests(context)
-        page = context.new_page()
-        page.goto(server.url)
-        assert first_aid_visible(page)
-        wait_controlled(page)
-        wait_app_ready(page)
+        page = first_visit(context, server)
         enable_semantics(page)
         _log_once(page, 1)
 
-        context.set_offline(True)
-        server.stop()
-        page.reload(wait_until="domcontentloaded")
-        assert first_aid_visible(page), "first aid must show before Python or Flutter"
-        assert page.locator("a[href='tel:999']").is_visible()
-        wait_app_ready(page)
-        assert not first_aid_visible(page)
+        reopen_offline(context, page, server)
         enable_semantics(page)
         page.get_by_text("Logged 1").wait_for(timeout=30_000)
         page.get_by_text("Deep module loaded").wait_for(timeout=30_000)  # a path needing PAX headers
@@ -58,10 +49,7 @@ def test_update_v1_to_v2_keeps_data(fixture_dist, fixture_dist_v2, served, tmp_p
     shutil.copytree(fixture_dist.out, site)
     server = served(site)
     with phone_browser() as (context, guard):
-        page = context.new_page()
-        page.goto(server.url)
-        wait_controlled(page)
-        wait_app_ready(page)
+        page = first_visit(context, server)
         enable_semantics(page)
         _log_once(page, 1)
 
