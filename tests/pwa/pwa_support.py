@@ -13,6 +13,9 @@ HERE = Path(__file__).resolve().parent
 FIXTURE_APP = HERE / "fixture_app"
 FIXTURE_CONTENT = HERE / "fixture_content"
 BOOT_TIMEOUT = 120_000
+# How the page was delivered, and when a service worker started for it (0: none was needed).
+NAVIGATION = """() => { const n = performance.getEntriesByType('navigation')[0];
+    return [n.deliveryType, n.workerStart]; }"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -71,6 +74,7 @@ def reopen_offline(context, page, server: StaticServer) -> None:
     page.reload(wait_until="domcontentloaded")
     assert first_aid_visible(page), "first aid must show before Python or Flutter"
     assert page.locator("a[href='tel:999']").is_visible()
+    assert page.evaluate(NAVIGATION) == ["cache-storage", 0], "index.html from the cache, by a static route"
     wait_app_ready(page)
     assert not first_aid_visible(page)
 

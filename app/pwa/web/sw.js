@@ -7,6 +7,15 @@ const INFLATED = @@INFLATED@@;  // files kept gzip-compressed in the cache, infl
 const INDEX = new URL("index.html", self.registration.scope).toString();
 
 self.addEventListener("install", (event) => {
+    // Where the browser can (Chromium's static routing), opening the app reads index.html straight
+    // from this version's cache without first starting this worker: first aid shows sooner.
+    if (event.addRoutes && typeof URLPattern === "function") {
+        const pathname = new URL(self.registration.scope).pathname;
+        event.addRoutes([{
+            condition: { urlPattern: new URLPattern({ pathname, search: "" }), requestMode: "navigate" },
+            source: { cacheName: CACHE },
+        }]).catch((error) => console.warn("Static routes not added:", error));
+    }
     event.waitUntil((async () => {
         const cache = await caches.open(CACHE);
         await cache.addAll(FILES.map((f) => new Request(new URL(f, self.registration.scope), { cache: "reload" })));
