@@ -39,8 +39,9 @@ def main(page: ft.Page):
 if __name__ == "__main__":
     ft.run(main)
 '''
-# Loaded first by every measured page. Times are ms after navigation start; the worker's phase marks
-# arrive on a BroadcastChannel as absolute times. Results go back with a POST to the bench's server.
+# Inlined first into every measured index.html by the bench's server. Times are ms after navigation
+# start; the worker's phase marks arrive on a BroadcastChannel as absolute times. Results go back
+# with a POST to the bench's server.
 PROBE = """(() => {
   const t = window.__bench = {marks: {}, worker: {}, origin: performance.timeOrigin};
   const mark = (name) => { t.marks[name] ??= performance.now(); };
