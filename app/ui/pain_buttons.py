@@ -1,4 +1,4 @@
-"""Pain 0-10 as big one-tap buttons in two rows; the last score is marked by a border too."""
+"""Pain 0-10 as big one-tap buttons in three even rows; the last score is marked by a border too."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def PainButtons(on_pick: Callable[[int], None], selected: int | None) -> ft.Cont
         return ft.Button(
             content=ft.Text(str(score), size=22, weight=ft.FontWeight.BOLD,
                             semantics_label=f"Pain {score}"),
-            width=TARGET, height=TARGET,
+            expand=True, height=TARGET,
             style=ft.ButtonStyle(
                 padding=0, shape=ft.RoundedRectangleBorder(radius=12),
                 bgcolor=ft.Colors.PRIMARY if chosen else None,
@@ -27,6 +27,7 @@ def PainButtons(on_pick: Callable[[int], None], selected: int | None) -> ft.Cont
         )
 
     return ft.Column(spacing=8, controls=[
-        ft.Row(spacing=6, wrap=True, controls=[button(s) for s in range(0, 6)]),
-        ft.Row(spacing=6, wrap=True, controls=[button(s) for s in range(6, 11)]),
+        ft.Row(spacing=8, controls=[button(s) if s <= 10 else ft.Container(expand=True)
+                                    for s in range(start, start + 4)])
+        for start in (0, 4, 8)
     ])
