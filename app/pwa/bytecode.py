@@ -36,6 +36,7 @@ class Report:
     tree_source: int
     stdlib_bytecode: int
     stdlib_source: int
+    column_spans: bool = True
 
     def describe(self) -> str:
         how = (f"profiled start imported {self.modules} modules and sent {self.messages} messages"

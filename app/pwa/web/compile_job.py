@@ -2,10 +2,12 @@
 
 # Loaded by compile.mjs, which then awaits main(); the paths are the mounts compile.mjs makes.
 # Every module this job itself imports is one Pyodide already imports while starting.
+import ast
 import asyncio
 import importlib.util
 import json
 import os
+import re
 import runpy
 import sys
 import time
@@ -19,6 +21,8 @@ WORK = "/work"
 TREE = WORK + "/tree"
 APP_HOME = "/home/pyodide"
 STDLIB_ROOT = "/lib/python314.zip"
+# Packages whose own code reads docstrings (pyodide builds its JS API help from them): kept whole.
+KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
 PAGE = {
     "route": "/", "pwa": True, "web": True, "debug": False, "wasm": False, "test": False,
     "multi_view": False, "pyodide": True, "platform_brightness": "light", "width": 390, "height": 844,
@@ -87,6 +91,36 @@ def _source_name(name: str) -> str:
     return name[:-1] if name.endswith(".pyc") else name
 
 
+def blank_docstrings(source: bytes) -> bytes:
+    """The source with every docstring and bare string statement blanked to whitespace.
+
+    Each string keeps its line count (so tracebacks point at the right lines) and stays a non-empty
+    string (so __doc__ is never None: dataclasses would otherwise compute a signature per class, and
+    code such as ctypes' or email's that edits a docstring still finds one). Bare string statements
+    after the first, such as attribute docs, are dropped by the compiler anyway; blanking them only
+    shrinks the source. Sources that do not parse, or are not UTF-8, are returned unchanged.
+    """
+    try:
+        text = source.decode("utf-8")
+        tree = ast.parse(source)
+    except (UnicodeDecodeError, SyntaxError, ValueError):
+        return source
+    spans = [(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+             for node in ast.walk(tree)
+             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+             and isinstance(node.value.value, str)]
+    if not spans:
+        return source
+    data = text.encode("utf-8")
+    # Byte offset of each line's start, with lines ended as the tokenizer ends them.
+    starts = [0, *(m.end() for m in re.finditer(rb"\r\n|\r|\n", data))]
+    for first, col, last, end_col in sorted(spans, reverse=True):
+        newlines = last - first
+        blank = f'"""{chr(10) * newlines}"""' if newlines else '" "'
+        data = data[:starts[first - 1] + col] + blank.encode() + data[starts[last - 1] + end_col:]
+    return data
+
+
 def pyc(source: bytes, filename: str) -> bytes:
     code = compile(source, filename, "exec", dont_inherit=True)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), False))
@@ -101,10 +135,11 @@ def compile_tree(wanted) -> tuple[int, int]:
                 continue
             path = os.path.join(root, name)
             rel = path[len(TREE) + 1:]
+            source = blank_docstrings(Path(path).read_bytes())
             if not wanted(rel):
+                Path(path).write_bytes(source)
                 kept += 1
                 continue
-            source = Path(path).read_bytes()
             try:
                 data = pyc(source, APP_HOME + "/" + rel)
             except SyntaxError:
@@ -135,6 +170,8 @@ def write_stdlib(wanted, job: dict) -> tuple[int, int]:
             data = zin.read(name)
             if legacy_codec(name, data, job["codecs_kept"]):
                 continue
+            if name.endswith(".py") and not name.startswith(KEEP_DOCSTRINGS):
+                data = blank_docstrings(data)
             if name.endswith(".py") and wanted(name):
                 try:
                     zout.writestr(name + "c", pyc(data, STDLIB_ROOT + "/" + name))
@@ -143,7 +180,7 @@ def write_stdlib(wanted, job: dict) -> tuple[int, int]:
                 except SyntaxError:
                     pass
             kept += name.endswith(".py")
-            zout.writestr(info, data)
+            zout.writestr(info, data, compresslevel=9)
     return done, kept
 
 
@@ -166,4 +203,6 @@ async def main() -> None:
         report["tree_bytecode"], report["tree_source"] = compile_tree(lambda rel: True)
         report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(lambda name: True, job)
     report["modules"] = len(sys.modules)
+    # compile.mjs starts Python with PYTHONNODEBUGRANGES: code keeps line numbers but no column spans.
+    report["column_spans"] = any(col is not None for *_, col in compile("x", "", "eval").co_positions())
     Path(WORK, "report.json").write_text(json.dumps(report, indent=1))
