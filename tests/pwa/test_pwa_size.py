@@ -83,6 +83,8 @@ def test_shipped_python_has_blank_docstrings_and_the_same_lines(fixture_dist):
         parser_in, parser_out = zin.read("email/parser.py"), zout.read("email/parser.py")
         assert parser_out.count(b"\n") == parser_in.count(b"\n") and len(parser_out) < len(parser_in)
         assert b"A parser of RFC 5322" in parser_in and b"A parser of RFC 5322" not in parser_out
+        assert b"# Contact: email-sig@python.org" in parser_in, "a comment on line 3"
+        assert b"email-sig" not in parser_out, "comments go from what stays as source"
         # pyodide reads its own docstrings at run time, so they ship whole (here, as bytecode).
         base = zin.read("_pyodide/_base.py").decode()
         doc = next(ast.get_docstring(n) for n in ast.walk(ast.parse(base))
@@ -93,3 +95,11 @@ def test_shipped_python_has_blank_docstrings_and_the_same_lines(fixture_dist):
 
 def test_bytecode_carries_line_numbers_but_no_column_spans(fixture_dist):
     assert fixture_dist.bytecode.column_spans is False
+
+
+def test_comments_go_but_lines_strings_and_coding_line_stay():
+    source = (b"#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# a comment\n"
+              b"x = '# not a comment'  # trailing\n    # indented\ny = 2\n")
+    assert _job().blank_comments(source) == (
+        b"#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n\nx = '# not a comment'\n\ny = 2\n")
+    assert _job().blank_comments(b"x = (\n") == b"x = (\n"

@@ -121,6 +121,33 @@ def blank_docstrings(source: bytes) -> bytes:
     return data
 
 
+def blank_comments(source: bytes) -> bytes:
+    """The source without its comments (from line 3 on: a shebang or coding line stays).
+
+    Only code that stays as source carries comments; each line keeps its place. Sources that do not
+    tokenize, or are not UTF-8, are returned unchanged.
+    """
+    import io
+    import tokenize
+
+    try:
+        text = source.decode("utf-8")
+        if "\r" in text:
+            return source
+        cuts = {tok.start[0]: tok.start[1]
+                for tok in tokenize.generate_tokens(io.StringIO(text).readline)
+                if tok.type == tokenize.COMMENT and tok.start[0] > 2}
+    except (UnicodeDecodeError, SyntaxError, tokenize.TokenError):
+        return source
+    if not cuts:
+        return source
+    lines = re.split(r"(\r\n|\r|\n)", text)  # text, ending, text, ending, ..., text
+    for row, col in cuts.items():
+        i = 2 * (row - 1)
+        lines[i] = lines[i][:col].rstrip(" \t")
+    return "".join(lines).encode("utf-8")
+
+
 def pyc(source: bytes, filename: str) -> bytes:
     code = compile(source, filename, "exec", dont_inherit=True)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), False))
@@ -137,7 +164,7 @@ def compile_tree(wanted) -> tuple[int, int]:
             rel = path[len(TREE) + 1:]
             source = blank_docstrings(Path(path).read_bytes())
             if not wanted(rel):
-                Path(path).write_bytes(source)
+                Path(path).write_bytes(blank_comments(source))
                 kept += 1
                 continue
             try:
@@ -179,6 +206,8 @@ def write_stdlib(wanted, job: dict) -> tuple[int, int]:
                     continue
                 except SyntaxError:
                     pass
+            if name.endswith(".py") and not name.startswith(KEEP_DOCSTRINGS):
+                data = blank_comments(data)
             kept += name.endswith(".py")
             zout.writestr(info, data, compresslevel=9)
     return done, kept
