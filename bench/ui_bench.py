@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -15,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import PHONE, enable_semantics, free_port, phone_browser  # noqa: E402
+from tests.browser import PHONE, AppServer, enable_semantics, phone_browser  # noqa: E402
 
 APPS = {"ours": "main.py", "hello": "bench/hello_app.py"}
 FIRST_FRAME = ("addEventListener('flutter-first-frame', "
@@ -26,47 +24,14 @@ TIMEOUT = 60_000
 RATIO_GOAL, RSS_GOAL_MB = 1.15, 80.0
 
 
-class Server:
-    """`python <script> --port N` with its own storage; `started` is spawn until the port accepts (s)."""
+class Server(AppServer):
+    """A served app whose memory can be read, including any child processes."""
 
     def __init__(self, script: str, data_dir: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "FLET_APP_STORAGE_DATA": data_dir, "FLET_FORCE_WEB_SERVER": "1"}
-        t0 = time.perf_counter()
-        self.proc = subprocess.Popen([sys.executable, script, "--port", str(self.port)], cwd=ROOT,
-                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            self._wait_accepting()
-        except BaseException:
-            self.proc.kill()
-            raise
-        self.started = time.perf_counter() - t0
-
-    def _wait_accepting(self) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.proc.stderr.read().decode()[-2000:]}")
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.01)
-        raise RuntimeError("server did not start within 60 s")
+        super().__init__(data_dir, script)
 
     def rss_mb(self) -> float:
         return sum(_vmrss_kb(pid) for pid in _tree(self.proc.pid)) / 1024
-
-    def __enter__(self) -> Server:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
 
 
 def _tree(pid: int) -> list[int]:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
+import sys
+import time
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -28,6 +32,52 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class AppServer:
+    """`python <script> --port N` with its own storage; `started` is spawn until the port accepts (s)."""
+
+    def __init__(self, data_dir: str | Path, script: str = "main.py") -> None:
+        self.data_dir, self.port = Path(data_dir), free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "FLET_APP_STORAGE_DATA": str(data_dir), "FLET_FORCE_WEB_SERVER": "1"}
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen([sys.executable, script, "--port", str(self.port)], cwd=ROOT,
+                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            self._wait_accepting()
+        except BaseException:
+            self.proc.kill()
+            raise
+        self.started = time.perf_counter() - t0
+
+    def _wait_accepting(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.proc.stderr.read().decode()[-2000:]}")
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.01)
+        raise RuntimeError("server did not start within 60 s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def __enter__(self) -> AppServer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
 
 def require_chromium() -> None:
