@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"built {result.out} (version {result.version}) in {time.monotonic() - started:.1f} s")
     print(f"size: {result.size.describe()}")
+    print(result.icons.describe())
     if result.bytecode:
         print(result.bytecode.describe())
         if result.bytecode.error:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flet_web import get_package_web_dir
 
-from app.pwa import archive, bytecode, client, packages, pages
+from app.pwa import archive, bytecode, client, icon_font, packages, pages
 from app.pwa.errors import BuildError
 from app.pwa.firstaid import first_aid_html
 from app.pwa.sizes import SiteSize, measure
@@ -40,6 +40,7 @@ class Result:
     pyodide_packages: list[str]
     from_cdn: bool
     bytecode: bytecode.Report | None = None
+    icons: icon_font.Kept | None = None
 
 
 def build(opts: Options) -> Result:
@@ -70,6 +71,7 @@ def build(opts: Options) -> Result:
         vendored, tree = Path(tmp) / "pypackages", Path(tmp) / "tree"
         packages.vendor(plan.vendored, vendored)
         archive.stage(tree, archive.app_files(app_dir), vendored)
+        icons = icon_font.trim(site, tree)
         compiled = None
         if opts.bytecode:
             wheels = [site / "pyodide" / e["file_name"] for e in plan.pyodide.values()
@@ -87,7 +89,7 @@ def build(opts: Options) -> Result:
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(site), out)
-    return Result(out, version, measure(out), names, bool(missing), compiled)
+    return Result(out, version, measure(out), names, bool(missing), compiled, icons)
 
 
 def _library(content: Path | None):

@@ -17,6 +17,18 @@ STDLIB_DROP = (
     "tkinter", "lib2to3", "ensurepip", "venv", "curses", "dbm", "multiprocessing", "profile.py",
     "cProfile.py", "pstats.py", "tabnanny.py", "trace.py", "pickletools.py", "_pydatetime.py",
     "_pydecimal.py", "_pyio.py",
+    # Tools, terminal helpers and modules nothing shipped imports as it loads (test_pwa_size.py).
+    "bdb.py", "cmd.py", "modulefinder.py", "compileall.py", "zipapp.py", "pyclbr.py", "timeit.py",
+    "symtable.py", "pty.py", "tty.py", "getpass.py", "netrc.py", "webbrowser.py", "antigravity.py",
+    "this.py", "__hello__.py", "__phello__", "shelve.py", "filecmp.py", "fileinput.py", "wave.py",
+    "sqlite3", "optparse.py", "sched.py",
+    # Windows, Node, subprocess, subinterpreter and command-line parts of packages that stay.
+    "asyncio/windows_events.py", "asyncio/windows_utils.py", "asyncio/proactor_events.py",
+    "asyncio/__main__.py", "asyncio/tools.py", "concurrent/futures/process.py",
+    "concurrent/futures/interpreter.py", "concurrent/interpreters",
+    "ctypes/wintypes.py", "ctypes/_aix.py", "ctypes/macholib", "http/server.py", "sysconfig/__main__.py",
+    "json/tool.py", "json/__main__.py", "urllib/robotparser.py", "pyodide/_nodesock_transport.py",
+    "pyodide/console.py", "code.py", "rlcompleter.py",  # Pyodide's REPL
 )
 # Legacy 8-bit code-page tables are dropped except these (zip file names, Windows Western text).
 CODECS_KEPT = ("cp437", "cp1252")
@@ -78,4 +90,6 @@ def compile_site(pyodide_dir: Path, tree: Path, stdlib: Path, work: Path, wheels
     shutil.copyfile(work / "stdlib-out.zip", stdlib)
     report = json.loads((work / "report.json").read_text(encoding="utf-8"))
     report.setdefault("messages", 0)
+    if in_use := report.pop("dropped_in_use", []):
+        raise BuildError(f"the app's start imported {', '.join(in_use)}, which STDLIB_DROP leaves out")
     return Report(**report)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import shutil
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from flet_web import patch_font_manifest_json
 
+from app.pwa.archive import gzip_best
 from app.pwa.errors import BuildError
 
 TEMPLATES = Path(__file__).parent / "web"
@@ -84,7 +84,7 @@ def _trim_assets(assets: Path) -> None:
 def _compress(out: Path) -> None:
     for plain, packed in INFLATED.items():
         data = (out / plain).read_bytes()
-        (out / packed).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        (out / packed).write_bytes(gzip_best(data))
         (out / plain).unlink()
 
 

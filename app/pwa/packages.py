@@ -130,9 +130,17 @@ def vendor(dists: list[metadata.Distribution], target: Path) -> int:
             src = Path(dist.locate_file(rel))
             dest = target / path
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dest)
+            if path.endswith(".dist-info/METADATA"):
+                dest.write_bytes(metadata_headers(src.read_bytes()))
+            else:
+                shutil.copyfile(src, dest)
             copied += 1
     return copied
+
+
+def metadata_headers(data: bytes) -> bytes:
+    """METADATA without its long description: importlib.metadata reads only the headers."""
+    return data.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0] + b"\n"
 
 
 def fetch_pyodide_packages(entries: dict[str, dict], source: str | None, lock_version: str,

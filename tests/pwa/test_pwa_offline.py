@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 from browser import enable_semantics, phone_browser
 from flet_web import get_package_web_dir
+from PIL import Image
 from pwa_support import (
     first_aid_visible,
     first_visit,
@@ -19,6 +21,13 @@ from pwa_support import (
 NOTICES = """async () => { const r = await fetch('assets/NOTICES');
     return r.ok ? (await r.text()).slice(0, 200) : r.status; }"""
 NOTICES_HEAD = (Path(get_package_web_dir()) / "assets" / "NOTICES").read_text(encoding="utf-8")[:200]
+
+
+def _ink(page, label: str) -> float:
+    """Share of dark pixels in the box of the element with this accessible label."""
+    box = page.get_by_text(label, exact=True).bounding_box()
+    shot = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("L")
+    return sum(shot.histogram()[:128]) / (shot.width * shot.height)
 
 
 def _log_once(page, expected_after: int) -> None:
@@ -40,6 +49,7 @@ def test_offline_reload_keeps_first_aid_app_and_data(fixture_dist, served):
         page.get_by_text("Deep module loaded").wait_for(timeout=30_000)  # a path needing PAX headers
         _log_once(page, 2)
         assert page.evaluate(NOTICES) == NOTICES_HEAD, "Flutter's licence file, inflated by the worker"
+        assert _ink(page, "Relief icon") > 0.15, "the icon's glyph survived the font subset"
         assert guard.blocked == []
         assert off_host(requests, server.port) == []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import tarfile
 import traceback
 import zipfile
@@ -12,7 +13,7 @@ from pathlib import Path
 import flet
 from flet_web import get_package_web_dir
 
-from app.pwa.bytecode import COMPILER
+from app.pwa.bytecode import COMPILER, STDLIB_DROP
 
 FLET = Path(flet.__file__).parent
 STDLIB_IN = Path(get_package_web_dir()) / "pyodide" / "python_stdlib.zip"
@@ -103,3 +104,40 @@ def test_comments_go_but_lines_strings_and_coding_line_stay():
     assert _job().blank_comments(source) == (
         b"#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n\nx = '# not a comment'\n\ny = 2\n")
     assert _job().blank_comments(b"x = (\n") == b"x = (\n"
+
+
+IMPORT = re.compile(r"^import ([\w., ]+)|^from (\.*)([\w.]*) import \(?([\w, ]*)", re.M)
+
+
+def _top_level_imports(source: bytes, package: str) -> set[str]:
+    """Modules named by imports at column 0: those run whenever the module loads.
+
+    A regex, not ast: the host Python cannot parse every 3.14 module.
+    """
+    found: set[str] = set()
+    for plain, dots, module, names in IMPORT.findall(source.decode("utf-8", "replace")):
+        if plain:
+            found.update(part.split(" as ")[0].strip() for part in plain.split(","))
+            continue
+        base = package.rsplit(".", len(dots) - 1)[0] if len(dots) > 1 else package
+        full = (f"{base}.{module}" if module else base).strip(".") if dots else module
+        found.add(full)
+        found.update(f"{full}.{n.split(' as ')[0].strip()}" for n in names.split(",") if n.strip())
+    return found
+
+
+def test_no_kept_stdlib_module_imports_a_dropped_one_when_it_loads():
+    job = _job()
+    with zipfile.ZipFile(STDLIB_IN) as zin:
+        sources = {n: zin.read(n) for n in zin.namelist() if n.endswith(".py")}
+    modules = {n[:-3].replace("/", ".").removesuffix(".__init__"): n for n in sources}
+    broken = []
+    for name, source in sources.items():
+        if job.dropped(name, STDLIB_DROP):
+            continue
+        module = name[:-3].replace("/", ".")
+        package = module[:-9] if name.endswith("__init__.py") else module.rpartition(".")[0]
+        for target in _top_level_imports(source, package):
+            if target in modules and job.dropped(modules[target], STDLIB_DROP):
+                broken.append(f"{name} imports {target}")
+    assert broken == []

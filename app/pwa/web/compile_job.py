@@ -184,15 +184,18 @@ def legacy_codec(name: str, data: bytes, keep: list[str]) -> bool:
     return name.startswith("encodings/") and b"\ndecoding_table = " in data and stem not in keep
 
 
+def dropped(name: str, drop: list[str]) -> bool:
+    return name in drop or any(name.startswith(d + "/") for d in drop)
+
+
 def write_stdlib(wanted, job: dict) -> tuple[int, int]:
     """Copy the stdlib zip without the dropped modules, wanted modules as bytecode."""
     done = kept = 0
-    drop = tuple(job["stdlib_drop"])
     with zipfile.ZipFile(WORK + "/stdlib-in.zip") as zin, \
             zipfile.ZipFile(WORK + "/stdlib-out.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for info in zin.infolist():
             name = info.filename
-            if name.split("/")[0] in drop or name in drop:
+            if dropped(name, job["stdlib_drop"]):
                 continue
             data = zin.read(name)
             if legacy_codec(name, data, job["codecs_kept"]):
@@ -228,6 +231,7 @@ async def main() -> None:
             lambda rel: rel in tree_used or not rel.startswith("__pypackages__/"))
         report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(
             lambda name: name in stdlib_used, job)
+        report["dropped_in_use"] = sorted(n for n in stdlib_used if dropped(n, job["stdlib_drop"]))
     else:
         report["tree_bytecode"], report["tree_source"] = compile_tree(lambda rel: True)
         report["stdlib_bytecode"], report["stdlib_source"] = write_stdlib(lambda name: True, job)

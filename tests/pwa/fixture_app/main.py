@@ -29,6 +29,7 @@ def App(prefs: ft.SharedPreferences):
                      content=ft.Text(f"Fixture {VERSION}")),
         ft.Semantics(identifier="count", label=label, content=ft.Text(label)),
         ft.Button("Log a spasm", on_click=log_one, disabled=count is None),
+        ft.Semantics(label="Relief icon", content=ft.Icon(ft.Icons.HEALING, size=96, color="#1F3A5F")),
         ft.Text(GREETING),
     ])
 
