@@ -144,3 +144,8 @@ def enable_semantics(page) -> None:
         except Exception:  # noqa: BLE001 - try again
             continue
     raise AssertionError("Flutter's semantics tree did not turn on")
+
+
+def text(page, words: str):
+    """Visible text, whether Flutter exposes it as a text node or inside a group's aria-label."""
+    return page.get_by_text(words).or_(page.locator(f"flt-semantics[aria-label*={words!r}]"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import AppServer as Server
-from tests.browser import enable_semantics, phone_browser
+from tests.browser import enable_semantics, phone_browser, text  # noqa: F401 - e2e tests import text here
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
@@ -76,6 +76,3 @@ def reveal(page, locator, steps: int = 30):
     return locator.first
 
 
-def text(page, words: str):
-    """Visible text, whether Flutter exposes it as a text node or inside a group's aria-label."""
-    return page.get_by_text(words).or_(page.locator(f"flt-semantics[aria-label*={words!r}]"))

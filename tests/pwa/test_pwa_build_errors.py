@@ -8,8 +8,10 @@ import shutil
 import subprocess
 import sys
 import tarfile
+from pathlib import Path
 
 import pytest
+from flet_web import get_package_web_dir
 from pwa_support import FIXTURE_APP, FIXTURE_CONTENT
 
 from app.pwa import packages
@@ -90,3 +92,13 @@ def test_an_app_that_fails_at_start_is_still_built_with_everything_compiled(tmp_
     assert "boom at start" in result.bytecode.error
     with tarfile.open(result.out / "app.tar.gz") as tar:
         assert not [n for n in tar.getnames() if n.endswith(".py")]
+
+
+def test_the_real_app_vendors_only_its_pure_python_runtime_packages(tmp_path):
+    lock = packages.read_lock(Path(get_package_web_dir()) / "pyodide")
+    plan = packages.plan(packages.app_requirements(PROJECT), lock)
+    vendored = {packages.canonicalize_name(d.metadata["Name"]) for d in plan.vendored}
+    assert vendored == {"flet", "tinydb", "repath", "msgpack", "six"}, "build tools must not ship"
+    assert set(plan.pyodide) == {"pydantic", "pydantic-core", "typing-extensions", "annotated-types",
+                                 "typing-inspection"}
+    assert packages.vendor(plan.vendored, tmp_path) > 100
