@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Id = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
 Tier = Literal["emergency", "urgent"]
+SECOND_PERSON = re.compile(r"\byou(?:r|rs|rself|'re|'ve)?\b", re.I)
 
 
 class _Strict(BaseModel):
@@ -72,9 +74,17 @@ class RedFlag(_Strict):
 
     id: str = Id
     label: str = Field(min_length=5, max_length=90)
+    say: str = Field(min_length=5, max_length=90, description="the sign in the caller's own words")
     tier: Tier
     group: str = Field(min_length=3, max_length=40)
     sources: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("say")
+    @classmethod
+    def _first_person(cls, say: str) -> str:
+        if SECOND_PERSON.search(say):
+            raise ValueError("say is read aloud by the caller: use I/my, not you/your")
+        return say
 
 
 class Source(_Strict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from app.content.schema import RedFlag
@@ -55,3 +56,11 @@ def triage(ticked: Iterable[str], flags: Iterable[RedFlag]) -> TriageResult:
     else:
         tier = "self-care"
     return TriageResult(tier=tier, reasons=emergency + urgent, actions=ACTIONS[tier])
+
+
+def call_script(result: TriageResult, started: datetime | None) -> str:
+    """What to read out on the phone: back pain, each ticked sign in the first person, and since when."""
+    lines = ["I have back pain.", *(f"{f.say}." for f in result.reasons)]
+    if started:
+        lines.append(f"It started at {started.strftime('%H:%M on %d %b')}.")
+    return "\"" + " ".join([*lines, "I need help."]) + "\""

@@ -5,15 +5,9 @@ from __future__ import annotations
 import flet as ft
 
 from app.domain.regions import urgent_contact
+from app.domain.triage import call_script
 from app.ui.session import Session
 from app.ui.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
-
-
-def _script(session: Session) -> str:
-    signs = "; ".join(f.label.lower() for f in session.result.reasons)
-    active = session.active
-    since = f" It started at {active.start.strftime('%H:%M on %d %b')}." if active else ""
-    return f"\"I have back pain and {signs}.{since} I need help.\""
 
 
 @ft.component
@@ -21,6 +15,7 @@ def SosResult(session: Session) -> ft.Control:
     result = session.result
     emergency = result.tier == "emergency"
     fg = WHITE if emergency else AMBER_TEXT
+    started = session.active.start if session.active else None
     title = f"Call {session.number} now" if emergency else f"Contact {urgent_contact(session.region)} today"
     controls: list[ft.Control] = [
         ft.Icon(ft.Icons.EMERGENCY if emergency else ft.Icons.WARNING_AMBER, size=56, color=fg),
@@ -38,7 +33,7 @@ def SosResult(session: Session) -> ft.Control:
             ft.Text("Do not drive yourself. Ask someone to stay with you.", size=22,
                     weight=ft.FontWeight.BOLD, color=fg),
             ft.Text("What to say:", size=18, color=fg),
-            ft.Text(_script(session), size=20, color=fg, italic=True, selectable=True),
+            ft.Text(call_script(result, started), size=20, color=fg, italic=True, selectable=True),
         ]
     else:
         controls += [ft.Text(a, size=20, color=fg) for a in result.actions[1:]]

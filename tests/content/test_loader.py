@@ -21,7 +21,7 @@ def all_text(lib):
     for deck in lib.decks:
         for card in deck.cards:
             yield from (card.title, *card.steps, card.caution or "", card.evidence or "")
-    yield from (f.label for f in lib.red_flags)
+    yield from (text for f in lib.red_flags for text in (f.label, f.say))
 
 
 def test_decks_have_enough_cards(lib):
@@ -130,4 +130,11 @@ def test_unknown_source_is_rejected(data_copy):
 def test_broken_toml_names_the_file(data_copy):
     (data_copy / "triggers.toml").write_text("[[trigger]\nid=")
     with pytest.raises(ContentError, match="triggers.toml"):
+        load_library(data_copy)
+
+
+def test_a_call_script_line_in_the_second_person_is_rejected(data_copy):
+    path = data_copy / "red_flags.toml"
+    path.write_text(path.read_text().replace('say = "I have chest pain"', 'say = "You have chest pain"'))
+    with pytest.raises(ContentError, match="I/my, not you/your"):
         load_library(data_copy)

@@ -1,9 +1,11 @@
 """Triage: every flag lands in its tier, emergency wins, unknown ids are an error."""
 
+from datetime import datetime
+
 import pytest
 
 from app.content.loader import library
-from app.domain.triage import UnknownFlagError, triage
+from app.domain.triage import UnknownFlagError, call_script, triage
 
 FLAGS = library().red_flags
 
@@ -41,3 +43,12 @@ def test_unknown_id_is_an_error_not_ignored():
 
 def test_ticking_twice_counts_once():
     assert len(triage(["fever", "fever"], FLAGS).reasons) == 1
+
+
+def test_call_script_reads_every_sign_in_the_callers_own_words():
+    script = call_script(triage(["bladder-leaking", "fever"], FLAGS), datetime(2026, 11, 21, 10, 24))
+    assert script == ('"I have back pain. I\'m leaking pee or have lost control of my bladder. '
+                      'I have a high temperature or feel hot and shivery. '
+                      'It started at 10:24 on 21 Nov. I need help."')
+    for flag in FLAGS:
+        assert "your" not in call_script(triage([flag.id], FLAGS), None).lower(), flag.id
