@@ -35,6 +35,7 @@ def free_port() -> int:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "screenshots"
 
 
 class AppServer:
@@ -149,3 +150,10 @@ def enable_semantics(page) -> None:
 def text(page, words: str):
     """Visible text, whether Flutter exposes it as a text node or inside a group's aria-label."""
     return page.get_by_text(words).or_(page.locator(f"flt-semantics[aria-label*={words!r}]"))
+
+
+def shot(page, name: str) -> None:
+    """Save screenshots/NAME.png (git-ignored) for a person to look at."""
+    SHOTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(800)  # pixels trail the semantics tree by ~0.5-0.7 s
+    page.screenshot(path=str(SHOTS / f"{name}.png"))

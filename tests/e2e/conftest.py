@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.browser import AppServer as Server
-from tests.browser import enable_semantics, phone_browser, text  # noqa: F401 - e2e tests import text here
+from tests.browser import enable_semantics, phone_browser, shot, text  # noqa: F401 - e2e tests import these here
 
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "screenshots"
 OPENED = "window.__opened = []; window.open = (u) => { window.__opened.push(String(u)); return null; };"
 
 
@@ -43,12 +39,6 @@ def app(server, browser_context):
     page = open_app(context, server.url)
     yield page
     page.close()
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.wait_for_timeout(800)  # pixels trail the semantics tree by ~0.5-0.7 s
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
 def swipe(page, dx: int, y: int = 400, x: int = 300) -> None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from browser import enable_semantics, phone_browser, text
+from browser import enable_semantics, phone_browser, shot, text
 from pwa_support import first_visit, off_host, record_requests, reopen_offline
-
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 def test_real_app_boots_offline_and_keeps_a_logged_spasm(real_dist, served):
@@ -30,6 +26,6 @@ def test_real_app_boots_offline_and_keeps_a_logged_spasm(real_dist, served):
         page.get_by_role("checkbox", name="Leaking pee or lost control of your bladder").click()
         page.get_by_role("button", name="Check").click()
         page.get_by_role("button", name="Call 999").wait_for(timeout=30_000)
-        page.screenshot(path=str(SHOTS / "pwa-real-sos.png"))
+        shot(page, "pwa-real-sos")
         assert guard.blocked == []
         assert off_host(requests, server.port) == []

@@ -200,7 +200,8 @@ def write_stdlib(wanted, job: dict) -> tuple[int, int]:
             data = zin.read(name)
             if legacy_codec(name, data, job["codecs_kept"]):
                 continue
-            if name.endswith(".py") and not name.startswith(KEEP_DOCSTRINGS):
+            strip = name.endswith(".py") and not name.startswith(KEEP_DOCSTRINGS)
+            if strip:
                 data = blank_docstrings(data)
             if name.endswith(".py") and wanted(name):
                 try:
@@ -209,7 +210,7 @@ def write_stdlib(wanted, job: dict) -> tuple[int, int]:
                     continue
                 except SyntaxError:
                     pass
-            if name.endswith(".py") and not name.startswith(KEEP_DOCSTRINGS):
+            if strip:
                 data = blank_comments(data)
             kept += name.endswith(".py")
             zout.writestr(info, data, compresslevel=9)
