@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from pydantic import (
     AwareDatetime,
@@ -19,6 +20,19 @@ from app.content.loader import library
 
 NOTE_MAX = 1000
 FREE_TEXT_MAX = 200
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)  # clocks of two devices may disagree by hours, never by days
+
+
+def check_time(value: datetime | None) -> datetime | None:
+    """Times lie between 1970 and one day after now: nothing else can be a real episode."""
+    if value is not None and not EARLIEST <= value <= datetime.now(UTC) + FUTURE_SLACK:
+        raise ValueError("the time must lie between 1970 and tomorrow")
+    return value
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class PainReading(BaseModel):
@@ -26,6 +40,8 @@ class PainReading(BaseModel):
 
     at: AwareDatetime
     score: int = Field(ge=0, le=10, description="pain from 0 (none) to 10 (worst)")
+
+    _at_in_range = field_validator("at")(check_time)
 
 
 def _known(kind: str, values: list[str], allowed: Callable[[], set[str]]) -> list[str]:
@@ -52,6 +68,10 @@ class Episode(BaseModel):
     helped: list[str] = Field(default_factory=list, max_length=60)
     helped_note: str = Field(default="", max_length=FREE_TEXT_MAX)
     notes: str = Field(default="", max_length=NOTE_MAX)
+    temperature: Literal["ice", "heat"] | None = None
+    updated_at: AwareDatetime = Field(default_factory=utc_now)
+
+    _times_in_range = field_validator("start", "end", "updated_at")(check_time)
 
     @field_validator("triggers")
     @classmethod

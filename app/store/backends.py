@@ -1,4 +1,4 @@
-"""Where the log's JSON text lives: an atomic file, memory, or browser preferences."""
+"""Where the log's JSON text lives: an atomic file held by one process, memory, or browser preferences."""
 
 from __future__ import annotations
 
@@ -25,10 +25,30 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
+def display_name(name: str) -> str:
+    """What the person is shown of a stored copy: its own name, never the server's folders."""
+    return Path(name).name
+
+
 class Backend(Protocol):
     def read(self) -> str | None: ...
     def write(self, text: str) -> None: ...
+    def newer(self) -> str | None: ...
     def quarantine(self) -> str: ...
+    def aside(self) -> list[str]: ...
+    def remove_aside(self) -> None: ...
+
+
+class LogInUse(RuntimeError):
+    """Another process holds the log file."""
+
+    def __init__(self, path: Path, pid: str) -> None:
+        self.path, self.pid = path, pid
+        super().__init__(f"The log {path} is in use by another Spasm SOS (process {pid or 'unknown'}). "
+                         "Close that one first, or give this one its own FLET_APP_STORAGE_DATA.")
+
+
+_Signature = tuple[int, int, int] | None
 
 
 class FileBackend:
@@ -36,13 +56,49 @@ class FileBackend:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self._seen: _Signature = None  # the file as we last read or wrote it
+        self._lock = None
+
+    def hold(self) -> FileBackend:
+        """Lock the log for the life of this process; raises LogInUse naming the holder's pid."""
+        from filelock import FileLock, Timeout  # not shipped to the browser, which has no files
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        lock = FileLock(lock_path, timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            try:
+                pid = lock_path.read_text(encoding="ascii").strip()
+            except (OSError, UnicodeDecodeError):
+                pid = ""
+            raise LogInUse(self.path, pid) from None
+        lock_path.write_text(str(os.getpid()), encoding="ascii")
+        self._lock = lock
+        return self
+
+    def _signature(self) -> _Signature:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
 
     def read(self) -> str | None:
         self._sweep_stale_temp_files()
         try:
-            return self.path.read_text(encoding="utf-8")
+            self._seen = self._signature()
+            return self.path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             return None
+
+    def newer(self) -> str | None:
+        """The file's text if someone else replaced or changed it since we last read or wrote it."""
+        now = self._signature()
+        if now is None or now == self._seen:
+            return None
+        return self.read()
 
     def _sweep_stale_temp_files(self, older_than: float = 60.0) -> None:
         """Remove temp copies of the log left by a write that was killed before os.replace."""
@@ -66,6 +122,7 @@ class FileBackend:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._seen = self._signature()
         dir_fd = os.open(self.path.parent, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
@@ -92,6 +149,13 @@ class FileBackend:
             raise
         return str(target)
 
+    def aside(self) -> list[str]:
+        return sorted(str(p) for p in self.path.parent.glob(f"{glob.escape(self.path.name)}.corrupt-*"))
+
+    def remove_aside(self) -> None:
+        for name in self.aside():
+            Path(name).unlink(missing_ok=True)
+
 
 class MemoryBackend:
     def __init__(self, text: str | None = None) -> None:
@@ -104,10 +168,19 @@ class MemoryBackend:
     def write(self, text: str) -> None:
         self.text = text
 
+    def newer(self) -> str | None:
+        return None
+
     def quarantine(self) -> str:
         key = f"corrupt-{_stamp()}"
         self.moved_aside[key], self.text = self.text or "", None
         return key
+
+    def aside(self) -> list[str]:
+        return list(self.moved_aside)
+
+    def remove_aside(self) -> None:
+        self.moved_aside.clear()
 
 
 class PrefsBackend:
@@ -128,6 +201,15 @@ class PrefsBackend:
 
     def read(self) -> str | None:
         return self._text
+
+    def newer(self) -> str | None:
+        return None
+
+    def aside(self) -> list[str]:
+        return []
+
+    def remove_aside(self) -> None:
+        pass
 
     def write(self, text: str) -> None:
         self._text = text

@@ -38,6 +38,9 @@ while True:
                 triggers=["lifting", "long-sitting"], helped=["ice-pack"],
                 notes="crash test episode %d" % n)
     log.add(e)
+    if not log.saved:  # only a durable write is acknowledged
+        print("UNSAVED", log.save_error, flush=True)
+        sys.exit(4)
     sys.stdout.write(e.id + "\n")
     sys.stdout.flush()
 """

@@ -76,7 +76,7 @@ def test_file_carries_format_and_schema_version(path):
     open_log(path).add(ep("a"))
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["format"] == "spasm-sos-log"
-    assert doc["schema"] == 1
+    assert doc["schema"] == repository.SCHEMA
 
 
 def test_update_changes_entry_and_survives_reopen(path):
@@ -140,15 +140,16 @@ def test_adding_duplicate_id_is_refused(path):
     assert len(open_log(path)) == 1
 
 
-def test_clear_empties_log_but_keeps_settings(path):
+def test_clear_deletes_episodes_and_settings(path):
     log = open_log(path)
     log.add_many([ep("a"), ep("b", 1)])
-    log.set_setting("region", "uk")
+    log.set_setting("custom", "0800 123")
     log.clear()
     assert len(log) == 0 and log.newest_first() == [] and log.active() is None
     again = open_log(path)
     assert len(again) == 0
-    assert again.settings() == {"region": "uk"}
+    assert again.settings() == {}
+    assert "0800" not in path.read_text(encoding="utf-8")
     log.add(ep("c"))
     assert ids(open_log(path).newest_first()) == ["c"]
 
@@ -230,28 +231,28 @@ def test_memory_backend_works_the_same():
 def test_migration_hook_is_applied_on_open(path, monkeypatch):
     open_log(path).add_many([ep("a"), ep("b", 1)])
 
-    def v1_to_v2(doc: dict) -> dict:
+    def v2_to_v3(doc: dict) -> dict:
         for row in doc["tables"]["episodes"].values():
             row["notes"] = "migrated: " + row["notes"]
         return doc
 
-    monkeypatch.setattr(repository, "SCHEMA", 2)
-    monkeypatch.setattr(repository, "MIGRATIONS", {1: v1_to_v2})
+    monkeypatch.setattr(repository, "SCHEMA", 3)
+    monkeypatch.setattr(repository, "MIGRATIONS", {**repository.MIGRATIONS, 2: v2_to_v3})
     log = open_log(path)
     assert log.get("a").notes == "migrated: "
     assert log.get("b").notes == "migrated: "
     log.set_setting("theme", "dark")  # any write stores the new schema
-    assert json.loads(path.read_text())["schema"] == 2
+    assert json.loads(path.read_text())["schema"] == 3
     assert open_log(path).get("a").notes == "migrated: "  # not migrated twice
 
 
 def test_missing_migration_is_moved_aside(path, monkeypatch):
     open_log(path).add(ep("a"))
     original = path.read_bytes()
-    monkeypatch.setattr(repository, "SCHEMA", 3)
-    monkeypatch.setattr(repository, "MIGRATIONS", {1: lambda doc: doc})  # no 2 -> 3
+    monkeypatch.setattr(repository, "SCHEMA", 4)
+    monkeypatch.setattr(repository, "MIGRATIONS", {1: lambda doc: doc, 2: lambda doc: doc})  # no 3 -> 4
     log = EpisodeLog(FileBackend(path))
-    assert log.problem is not None and "schema version 2" in log.problem.reason
+    assert log.problem is not None and "schema version 3" in log.problem.message
     assert Path(log.problem.moved_to).read_bytes() == original
     assert len(log) == 0 and not path.exists()
 
@@ -265,8 +266,8 @@ def test_missing_migration_is_moved_aside(path, monkeypatch):
 def test_failing_migration_is_moved_aside(path, monkeypatch, migration):
     open_log(path).add(ep("a"))
     original = path.read_bytes()
-    monkeypatch.setattr(repository, "SCHEMA", 2)
-    monkeypatch.setattr(repository, "MIGRATIONS", {1: migration})
+    monkeypatch.setattr(repository, "SCHEMA", 3)
+    monkeypatch.setattr(repository, "MIGRATIONS", {2: migration})
     log = EpisodeLog(FileBackend(path))
     assert log.problem is not None
     assert Path(log.problem.moved_to).read_bytes() == original
@@ -275,17 +276,17 @@ def test_failing_migration_is_moved_aside(path, monkeypatch, migration):
 
 
 def test_newer_schema_than_app_is_moved_aside(path):
-    original = json.dumps({"format": "spasm-sos-log", "schema": 2, "tables": {}}).encode()
+    original = json.dumps({"format": "spasm-sos-log", "schema": 3, "tables": {}}).encode()
     path.write_bytes(original)
     log = EpisodeLog(FileBackend(path))
-    assert log.problem is not None and "schema" in log.problem.reason
+    assert log.problem is not None and "schema" in log.problem.message
     assert Path(log.problem.moved_to).read_bytes() == original
 
 
 # the written file -----------------------------------------------------------
 
 def _full_encoding(log: EpisodeLog) -> str:
-    doc = {"format": "spasm-sos-log", "schema": 1, "tables": log._storage.tables}
+    doc = {"format": "spasm-sos-log", "schema": repository.SCHEMA, "tables": log._storage.tables}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -322,10 +323,11 @@ def test_file_is_always_the_full_encoding_of_memory(path):
 
 
 def test_row_replaced_under_the_same_id_is_written_anew():
-    backend = MemoryBackend()
-    storage = repository._CachedStorage(backend, {"t": {"1": {"a": 1}}})
+    written = []
+    storage = repository._CachedStorage({"t": {"1": {"a": 1}}}, lambda text, _: written.append(text))
+    storage.write({"t": {"1": {"a": 1}}})
     storage.write({"t": {"1": {"a": 2}, "2": {"b": "ü"}}})
-    assert json.loads(backend.text)["tables"] == {"t": {"1": {"a": 2}, "2": {"b": "ü"}}}
+    assert json.loads(written[-1])["tables"] == {"t": {"1": {"a": 2}, "2": {"b": "ü"}}}
 
 
 # corrupt stores ------------------------------------------------------------
@@ -335,7 +337,7 @@ def _good_row() -> dict:
 
 
 def _doc(tables) -> bytes:
-    return json.dumps({"format": "spasm-sos-log", "schema": 1, "tables": tables}).encode()
+    return json.dumps({"format": "spasm-sos-log", "schema": repository.SCHEMA, "tables": tables}).encode()
 
 
 CORRUPT = {
@@ -349,19 +351,22 @@ CORRUPT = {
     "schema zero": json.dumps({"format": "spasm-sos-log", "schema": 0, "tables": {}}).encode(),
     "schema as text": json.dumps({"format": "spasm-sos-log", "schema": "1", "tables": {}}).encode(),
     "no tables": json.dumps({"format": "spasm-sos-log", "schema": 1}).encode(),
+    "episode not an object": _doc({"episodes": {"1": [1, 2, 3]}}),
+    "episodes not an object": _doc({"episodes": [_good_row()]}),
+    "not utf-8": b'{"format": "spasm-sos-log", "notes": "\xff\xfe"}',
+    "non-numeric doc id": _doc({"episodes": {"first": _good_row()}}),
+    "settings not an object": _doc({"episodes": {}, "settings": [1]}),
+    "deeply nested": b"[" * 100_000,
+}
+
+INVALID_ROWS = {
     "pain out of range": _doc({"episodes": {"1": {**_good_row(), "pain": [
         {"at": "2024-03-01T08:30:00Z", "score": 11}]}}}),
     "unknown trigger": _doc({"episodes": {"1": {**_good_row(), "triggers": ["aliens"]}}}),
     "unknown card helped": _doc({"episodes": {"1": {**_good_row(), "helped": ["magic"]}}}),
     "end before start": _doc({"episodes": {"1": {**_good_row(), "end": "2020-01-01T00:00:00Z"}}}),
     "naive datetime": _doc({"episodes": {"1": {**_good_row(), "start": "2024-03-01T08:30:00"}}}),
-    "episode not an object": _doc({"episodes": {"1": [1, 2, 3]}}),
-    "episodes not an object": _doc({"episodes": [_good_row()]}),
-    "not utf-8": b'{"format": "spasm-sos-log", "notes": "\xff\xfe"}',
-    "non-numeric doc id": _doc({"episodes": {"first": _good_row()}}),
-    "settings not an object": _doc({"episodes": {}, "settings": [1]}),
     "duplicate episode id": _doc({"episodes": {"1": _good_row(), "2": _good_row()}}),
-    "deeply nested": b"[" * 100_000,
 }
 
 
@@ -374,7 +379,8 @@ def test_unreadable_log_is_moved_aside_and_reported(path, content):
     moved = Path(log.problem.moved_to)
     assert moved.name.startswith("episodes.json.corrupt-")
     assert moved.read_bytes() == content
-    assert str(moved) in log.problem.message
+    assert f"'{moved.name}'" in log.problem.message
+    assert str(moved.parent) not in log.problem.message  # the server's folders are not shown
     assert len(log) == 0 and log.newest_first() == [] and log.settings() == {}
 
     # the person keeps using the app: the new log never touches the old bytes
@@ -425,50 +431,40 @@ def _assert_memory_matches_file(log: EpisodeLog, path: Path) -> None:
     assert log.settings() == again.settings()
 
 
-def test_failed_write_leaves_memory_matching_file(path, broken_disk, monkeypatch):
+def test_failed_write_keeps_every_change_in_memory_and_says_so(path, broken_disk, monkeypatch):
     log = open_log(path)
     log.add_many([ep("a", 0, end=None, notes="before"), ep("b", 1)])
     log.set_setting("theme", "dark")
     before = path.read_bytes()
     broken_disk()
 
-    with pytest.raises(OSError):
-        log.add(ep("c", 2))
-    with pytest.raises(OSError):
-        log.add_many([ep("d", 3), ep("e", 4)])
-    with pytest.raises(OSError):
-        log.update(log.get("a").model_copy(update={"notes": "after"}))
-    with pytest.raises(OSError):
-        log.delete("b")
-    with pytest.raises(OSError):
-        log.clear()
-    with pytest.raises(OSError):
-        log.set_setting("theme", "light")
+    log.add(ep("c", 2))
+    log.update(log.get("a").model_copy(update={"notes": "after"}))
+    log.delete("b")
+    log.set_setting("theme", "light")
 
-    assert path.read_bytes() == before
-    assert ids(log.newest_first()) == ["b", "a"]
-    assert log.get("a").notes == "before"
-    assert log.active().id == "a"
-    assert log.settings() == {"theme": "dark"}
+    assert path.read_bytes() == before  # nothing half-written
+    assert not log.saved and "No space left on device".lower() in log.save_error.lower()
+    assert "Export" in log.save_error
+    assert ids(log.newest_first()) == ["c", "a"]  # what the person entered is still on screen
+    assert log.get("a").notes == "after"
+    assert log.settings() == {"theme": "light"}
     assert [p.name for p in path.parent.iterdir()] == ["episodes.json"]
-    _assert_memory_matches_file(log, path)
 
-    # the disk recovers: the next writes work and nothing from the failed ones reappears
+    # the disk recovers: the next write stores everything, and the warning goes
     monkeypatch.undo()
     log.add(ep("f", 5))
-    assert ids(log.newest_first()) == ["f", "b", "a"]
+    assert log.saved and log.save_error is None
     _assert_memory_matches_file(log, path)
-    log.add(ep("c", 2))  # the id that failed before can be logged now
-    _assert_memory_matches_file(log, path)
+    assert ids(open_log(path).newest_first()) == ["f", "c", "a"]
 
 
-def test_first_write_failing_leaves_empty_log(path, broken_disk):
+def test_first_write_failing_keeps_the_entry_in_memory(path, broken_disk):
     log = open_log(path)
     broken_disk()
-    with pytest.raises(OSError):
-        log.add(ep("a"))
-    assert len(log) == 0 and not path.exists()
-    assert log.newest_first() == []
+    log.add(ep("a"))
+    assert not path.exists() and not log.saved
+    assert ids(log.newest_first()) == ["a"]
 
 
 def test_unsaveable_setting_does_not_break_later_saves(path):
@@ -476,8 +472,50 @@ def test_unsaveable_setting_does_not_break_later_saves(path):
     log.add(ep("a"))
     with pytest.raises(TypeError):
         log.set_setting("when", datetime(2024, 1, 1))  # not JSON
+    assert log.saved
     assert log.settings() == {}
     log.add(ep("b", 1))  # must still save
     log.set_setting("theme", "dark")
     _assert_memory_matches_file(log, path)
     assert ids(open_log(path).newest_first()) == ["b", "a"]
+
+
+# rows that fail validation --------------------------------------------------
+
+@pytest.mark.parametrize("content", INVALID_ROWS.values(), ids=INVALID_ROWS.keys())
+def test_invalid_row_is_kept_shown_and_deletable_while_the_rest_loads(path, content):
+    doc = json.loads(content)
+    doc["tables"]["episodes"]["9"] = ep("keep", 3).model_dump(mode="json")
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    log = open_log(path)  # no problem banner: the log opened
+
+    assert ids(log.newest_first())[0] == "keep"
+    [bad] = log.invalid_rows()
+    assert bad.reason
+    log.add(ep("new", 4))  # a write keeps the invalid row in the file, as it was
+    assert len(open_log(path).invalid_rows()) == 1
+    log.delete(bad.key)
+    assert log.invalid_rows() == [] and open_log(path).invalid_rows() == []
+    assert "keep" in open_log(path) and "new" in open_log(path)
+
+
+def test_year_one_row_already_saved_cannot_break_the_history(path):
+    row = {**ep("old").model_dump(mode="json"), "start": "0001-01-01T00:30:00+00:00",
+           "end": None, "pain": []}
+    path.write_bytes(_doc({"episodes": {"1": row}}))
+    log = open_log(path)
+    assert len(log) == 0 and log.active() is None
+    assert "1970" in log.invalid_rows()[0].reason
+
+
+def test_open_episode_dated_in_the_future_does_not_take_new_pain_scores(path):
+    log = open_log(path)
+    soon = datetime.now(UTC) + timedelta(hours=20)
+    log.add(Episode(id="crafted", start=soon))
+    assert log.active() is None
+
+
+def test_log_saved_with_a_utf8_bom_opens(path):
+    open_log(path).add(ep("a"))
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert ids(open_log(path).newest_first()) == ["a"]
