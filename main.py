@@ -4,6 +4,7 @@ import argparse
 import os
 
 import flet as ft
+from flet.utils import is_embedded, is_pyodide
 
 from app.content.loader import library
 from app.ui.app import main
@@ -19,7 +20,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 if __name__ == "__main__":
-    args = parse_args()
     library()  # parse and validate the content once, before the first visitor waits for it
-    ft.run(main, view=ft.AppView.WEB_BROWSER, host=args.host, port=args.port, no_cdn=True,
-           assets_dir=ASSETS)
+    if is_pyodide() or is_embedded():  # the PWA and phone builds: Flet's own transport, no server
+        ft.run(main, view=ft.AppView.WEB_BROWSER, no_cdn=True, assets_dir=ASSETS)
+    else:
+        from app.server import serve
+
+        args = parse_args()
+        serve(main, host=args.host, port=args.port, assets_dir=ASSETS)
