@@ -201,7 +201,8 @@ class EpisodeLog:
     def _unusable(self, message: str) -> dict:
         self._broken = message
         self.problem = StoreProblem(message)
-        self.save_error = "Nothing you enter now is being saved. SOS and the cards work as usual."
+        self.save_error = ("What you enter now stays on this screen but is not being saved. "
+                           "SOS and the cards work as usual.")
         return {}
 
     def _load(self, tables: dict) -> None:
