@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 Id = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
 Tier = Literal["emergency", "urgent"]
+Section = Literal["signs", "history"]
 SECOND_PERSON = re.compile(r"\byou(?:r|rs|rself|'re|'ve)?\b", re.I)
 
 
@@ -77,7 +78,16 @@ class RedFlag(_Strict):
     say: str = Field(min_length=5, max_length=90, description="the sign in the caller's own words")
     tier: Tier
     group: str = Field(min_length=3, max_length=40)
+    section: Section = Field(default="signs", description="signs: now or since this began; "
+                             "history: facts about the person, listed under their own heading")
+    keep_still: bool = Field(default=False, description="the screen says keep still, not get driven in")
     sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _history_is_urgent(self) -> RedFlag:
+        if self.section == "history" and self.tier != "urgent":
+            raise ValueError("history items are told to see a doctor today: tier must be urgent")
+        return self
 
     @field_validator("say")
     @classmethod

@@ -1,4 +1,4 @@
-"""The red-flag checklist in plain words, 'call now' signs first, then 'call today' signs."""
+"""The red-flag checklist in plain words: 'call now' signs, 'call today' signs, then history items."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import flet as ft
 from app.content.loader import library
 from app.ui.session import Session
 from app.ui.theme import SOS_RED, TARGET, WHITE
+
+HISTORY = "Also tell a doctor today if…"
 
 
 def _heading(text: str) -> ft.Control:
@@ -35,12 +37,14 @@ def SosChecklist(session: Session) -> ft.Control:
         "urgent": "Call 111 or your doctor today if you have any of these",
     }
     rows: list[ft.Control] = [
-        ft.Text("Tick anything you have right now.", size=18),
+        ft.Text("Tick anything you have now, or have had since this back pain started.", size=18),
     ]
-    for tier in ("emergency", "urgent"):
-        rows.append(_heading(headings[tier]))
-        rows += [_flag_row(flag.id, flag.label, flag.id in session.ticked, session)
-                 for flag in flags if flag.tier == tier]
+    sections = [(headings[tier], [f for f in flags if f.tier == tier and f.section == "signs"])
+                for tier in ("emergency", "urgent")]
+    sections.append((HISTORY, [f for f in flags if f.section == "history"]))
+    for heading, section in sections:
+        rows.append(_heading(heading))
+        rows += [_flag_row(flag.id, flag.label, flag.id in session.ticked, session) for flag in section]
     count = len(session.ticked)
     return ft.Column(expand=True, spacing=0, controls=[
         ft.Column(expand=True, scroll=ft.ScrollMode.AUTO, spacing=6, controls=[

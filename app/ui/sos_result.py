@@ -5,9 +5,20 @@ from __future__ import annotations
 import flet as ft
 
 from app.domain.regions import urgent_contact
-from app.domain.triage import call_script
-from app.ui.session import Session
+from app.domain.triage import CallScript, call_script, signs_began_choices
+from app.ui.choice_chips import ChoiceChips
+from app.ui.session import Session, now
 from app.ui.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
+
+
+def _script(script: CallScript, fg: str) -> list[ft.Control]:
+    """Say this, then give the address, then say the rest."""
+    said = dict(size=20, color=fg, italic=True, selectable=True)
+    return [
+        ft.Text(f"1. {script.opening}", **said),
+        ft.Text(f"2. {script.where}", size=20, color=fg, weight=ft.FontWeight.BOLD),
+        ft.Text(f"3. {script.details}", **said),
+    ]
 
 
 @ft.component
@@ -16,6 +27,7 @@ def SosResult(session: Session) -> ft.Control:
     emergency = result.tier == "emergency"
     fg = WHITE if emergency else AMBER_TEXT
     started = session.active.start if session.active else None
+    onset, set_onset = ft.use_state(None)  # held on this screen only, never stored
     title = f"Call {session.number} now" if emergency else f"Contact {urgent_contact(session.region)} today"
     controls: list[ft.Control] = [
         ft.Icon(ft.Icons.EMERGENCY if emergency else ft.Icons.WARNING_AMBER, size=56, color=fg),
@@ -30,10 +42,12 @@ def SosResult(session: Session) -> ft.Control:
                 bgcolor=WHITE, height=96, width=float("inf"),
                 url=f"tel:{session.number}",
             ),
-            ft.Text("Do not drive yourself. Ask someone to stay with you.", size=22,
-                    weight=ft.FontWeight.BOLD, color=fg),
+            *[ft.Text(a, size=22, weight=ft.FontWeight.BOLD, color=fg) for a in result.actions[1:]],
+            ft.Text("When did these signs begin? (optional)", size=18, color=fg),
+            ChoiceChips(signs_began_choices(), [onset] if onset else [],
+                        lambda key: set_onset(None if key == onset else key)),
             ft.Text("What to say:", size=18, color=fg),
-            ft.Text(call_script(result, started), size=20, color=fg, italic=True, selectable=True),
+            *_script(call_script(result, started, now(), onset), fg),
         ]
     else:
         controls += [ft.Text(a, size=20, color=fg) for a in result.actions[1:]]

@@ -91,7 +91,7 @@ def test_red_flags_cover_every_tier_and_list(lib):
     assert tiers == {"emergency", "urgent"}
     assert len([f for f in lib.red_flags if f.tier == "emergency"]) >= 12
     assert len([f for f in lib.red_flags if f.tier == "urgent"]) >= 8
-    assert any("nhs-cauda-equina" in f.sources for f in lib.red_flags)
+    assert any("ces-card" in f.sources for f in lib.red_flags)
     first_urgent = next(i for i, f in enumerate(lib.red_flags) if f.tier == "urgent")
     assert all(f.tier == "urgent" for f in lib.red_flags[first_urgent:]), "call-now signs first"
 

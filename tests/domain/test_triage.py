@@ -1,6 +1,6 @@
 """Triage: every flag lands in its tier, emergency wins, unknown ids are an error."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -33,7 +33,29 @@ def test_emergency_beats_urgent_and_lists_every_reason():
 def test_urgent_only_says_contact_today():
     result = triage(["fever", "weight-loss"], FLAGS)
     assert result.tier == "urgent"
-    assert any("111" in a for a in result.actions)
+    assert "today" in result.actions[0]
+
+
+def test_history_items_alone_triage_as_urgent():
+    result = triage(["cancer-history", "long-term-steroids"], FLAGS)
+    assert result.tier == "urgent"
+
+
+def test_sciatica_in_one_leg_is_urgent_but_both_legs_is_an_emergency():
+    assert triage(["sciatica-one-leg"], FLAGS).tier == "urgent"
+    assert triage(["sciatica-one-leg", "both-legs-numb-weak"], FLAGS).tier == "emergency"
+
+
+def test_emergency_screen_offers_a_and_e_with_someone_else_driving():
+    actions = triage(["bladder-leaking"], FLAGS).actions
+    assert any("A&E" in a and "someone else driving" in a for a in actions)
+    assert any("Do not drive yourself" in a for a in actions)
+
+
+def test_after_a_serious_fall_keep_still_and_no_car_ride():
+    actions = triage(["after-accident-fall", "bladder-leaking"], FLAGS).actions
+    assert any("keep still" in a for a in actions)
+    assert not any("someone else driving" in a for a in actions)
 
 
 def test_unknown_id_is_an_error_not_ignored():
@@ -45,10 +67,43 @@ def test_ticking_twice_counts_once():
     assert len(triage(["fever", "fever"], FLAGS).reasons) == 1
 
 
-def test_call_script_reads_every_sign_in_the_callers_own_words():
-    script = call_script(triage(["bladder-leaking", "fever"], FLAGS), datetime(2026, 11, 21, 10, 24))
-    assert script == ('"I have back pain. I\'m leaking pee or have lost control of my bladder. '
-                      'I have a high temperature or feel hot and shivery. '
-                      'It started at 10:24 on 21 Nov. I need help."')
+NOW = datetime(2026, 11, 21, 18, 0, tzinfo=UTC)
+
+
+def test_call_script_asks_for_an_ambulance_then_where_then_the_details():
+    began = datetime(2026, 11, 21, 10, 24, tzinfo=UTC)
+    script = call_script(triage(["bladder-leaking", "fever"], FLAGS), began, NOW, "today")
+    assert script.opening == '"I need an ambulance."'
+    assert script.where.startswith("Tell them where you are")
+    assert "address" in script.where and "landmark" in script.where
+    assert script.details == ('"I have back pain. It began today at 10:24. '
+                              "Since my back pain began I'm leaking pee or have lost control of my bladder. "
+                              "I have a high temperature or feel hot and shivery. "
+                              'These signs began today."')
+    assert str(script).startswith('"I need an ambulance."')
+
+
+@pytest.mark.parametrize("began, words", [
+    (datetime(2026, 11, 20, 22, 5, tzinfo=UTC), "It began yesterday at 22:05."),
+    (datetime(2026, 11, 14, 9, 0, tzinfo=UTC), "It began on 14 Nov at 09:00."),
+])
+def test_call_script_says_when_the_back_pain_began(began, words):
+    assert words in call_script(triage(["chest-pain"], FLAGS), began, NOW).details
+
+
+@pytest.mark.parametrize("onset, words", [("days", "These signs began 1 to 2 days ago."),
+                                          ("longer", "These signs began more than 2 days ago.")])
+def test_call_script_says_when_the_signs_began_once_picked(onset, words):
+    result = triage(["chest-pain"], FLAGS)
+    assert words in call_script(result, None, NOW, onset).details
+    assert "signs began" not in call_script(result, None, NOW).details
+
+
+def test_call_script_without_an_episode_still_says_back_pain():
+    details = call_script(triage(["chest-pain"], FLAGS), None, NOW).details
+    assert details == '"I have back pain. I have chest pain."'
+
+
+def test_call_script_is_always_in_the_callers_own_words():
     for flag in FLAGS:
-        assert "your" not in call_script(triage([flag.id], FLAGS), None).lower(), flag.id
+        assert "your" not in str(call_script(triage([flag.id], FLAGS), None, NOW)).lower(), flag.id
