@@ -16,6 +16,8 @@ from app.store.repository import EpisodeLog
 EXPORT_FORMAT = "spasm-sos-export"
 EXPORT_VERSION = 1
 MAX_ERRORS = 5
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_FIELDS = ("id", "start", "end", "duration_minutes", "peak_pain", "pain_readings",
               "triggers", "trigger_note", "helped", "helped_note", "notes")
 
@@ -24,7 +26,16 @@ CSV_FIELDS = ("id", "start", "end", "duration_minutes", "peak_pain", "pain_readi
 class ImportReport:
     added: int = 0
     skipped: int = 0
+    updated: int = 0
+    older: int = 0  # same id, different content, changed here more recently: ours is kept
     errors: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def summary(self) -> str:
+        parts = [f"Imported {self.added} episodes", f"{self.updated} updated to the file's newer copy",
+                 f"{self.older} kept as they are here (changed here more recently)",
+                 f"{self.skipped} were already here"]
+        return "; ".join(p for p in parts if not p.startswith("0 ") or p.startswith("Imported")) + "."
 
 
 class ImportRejected(ValueError):
@@ -45,12 +56,19 @@ def export_json(log: EpisodeLog, now: datetime | None = None) -> str:
     }, ensure_ascii=False, indent=1)
 
 
+def _cell(value: object) -> object:
+    """OWASP's CSV-injection advice: a text cell a spreadsheet would run as a formula gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def export_csv(log: EpisodeLog) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for e in reversed(log.newest_first()):
-        writer.writerow({
+        writer.writerow({k: _cell(v) for k, v in {
             "id": e.id,
             "start": e.start.isoformat(),
             "end": e.end.isoformat() if e.end else "",
@@ -62,7 +80,7 @@ def export_csv(log: EpisodeLog) -> str:
             "helped": ";".join(e.helped),
             "helped_note": e.helped_note,
             "notes": e.notes,
-        })
+        }.items()})
     return out.getvalue()
 
 
@@ -71,8 +89,13 @@ def _reject(*errors: str) -> ImportRejected:
 
 
 def _records(text: str | bytes) -> list:
+    if len(text) > MAX_IMPORT_BYTES:
+        raise _reject(f"the file is {len(text) / 1024 / 1024:.0f} MB; files over "
+                      f"{MAX_IMPORT_BYTES // 1024 // 1024} MB are not imported")
+    if isinstance(text, bytes):
+        text = text.removeprefix(b"\xef\xbb\xbf")
     try:
-        doc = json.loads(text)
+        doc = json.loads(text.removeprefix("\ufeff") if isinstance(text, str) else text)
     except (ValueError, TypeError, RecursionError) as exc:
         raise _reject(f"not a JSON file: {str(exc)[:120]}") from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
@@ -91,7 +114,10 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
-    """Validate every record first; write nothing unless all are valid. Known ids are skipped."""
+    """Validate every record first; write nothing unless all are valid.
+
+    A known id with other content keeps whichever version was changed last (`updated_at`).
+    """
     valid: list[Episode] = []
     errors: list[str] = []
     seen: set[str] = set()
@@ -108,5 +134,11 @@ def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
     if errors:
         raise _reject(*errors)
     new = [e for e in valid if e.id not in log]
+    known = [(e, log.get(e.id)) for e in valid if e.id in log]
+    differ = [(e, here) for e, here in known if e != here]
+    newer = [e for e, here in differ if e.updated_at > here.updated_at]
     log.add_many(new)
-    return ImportReport(added=len(new), skipped=len(valid) - len(new))
+    for episode in newer:
+        log.update(episode, touch=False)
+    return ImportReport(added=len(new), updated=len(newer), older=len(differ) - len(newer),
+                        skipped=len(known) - len(differ))

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import flet as ft
+from flet.utils import is_pyodide
 
 from app.store import ImportRejected, export_csv, export_json, import_json
 from app.ui.session import Session
 from app.ui.theme import TARGET
+
+
+async def _off_the_loop(fn, *args):
+    """A big import is checked on a worker thread so other tabs of the server keep answering."""
+    return fn(*args) if is_pyodide() else await asyncio.to_thread(fn, *args)
 
 
 @ft.component
@@ -38,12 +45,12 @@ def TransferButtons(session: Session, heading: bool = True) -> ft.Control:
             with open(files[0].path, "rb") as f:
                 data = f.read()
         try:
-            report = import_json(session.log, data or b"")
+            report = await _off_the_loop(import_json, session.log, data or b"")
         except ImportRejected as exc:
             set_message("Nothing was imported: " + "; ".join(exc.report.errors))
             return
         session.revision += 1
-        set_message(f"Imported {report.added} episodes; {report.skipped} were already here.")
+        set_message(report.summary)
 
     return ft.Column(spacing=8, controls=[
         ft.Text("Your data", size=20, weight=ft.FontWeight.BOLD, visible=heading),

@@ -14,7 +14,7 @@ from app.store.backends import FileBackend
 from app.store.repository import EpisodeLog
 
 ROOT = Path(__file__).resolve().parents[2]
-ITERATIONS = 30
+ITERATIONS = 200 if os.environ.get("SPASM_SOAK") else 30  # SPASM_SOAK=1: the long soak
 
 # The child logs episodes as fast as it can and prints an id only after add() has returned.
 CHILD = r"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import string
 from datetime import UTC, datetime, timedelta
 
@@ -18,7 +19,9 @@ from app.store.transfer import ImportRejected, ImportReport, export_json, import
 
 T0 = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
 TRIGGER_IDS = {t.id for t in library().triggers}
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# SPASM_SOAK=1 runs the long soak (10,000 examples); every CI run does 150
+FUZZ = settings(max_examples=10_000 if os.environ.get("SPASM_SOAK") else 150, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 def realistic(i: int) -> Episode:

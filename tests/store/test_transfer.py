@@ -84,14 +84,15 @@ def test_import_accepts_bytes(full, path):
     assert report.added == 3 and len(target) == 3
 
 
-def test_import_skips_ids_already_present(full, path):
+def test_import_keeps_the_copy_changed_here_more_recently_and_says_so(full, path):
     target = EpisodeLog(FileBackend(path))
-    target.add(Episode(id="closed", start=T0, notes="my own version"))
+    target.add(Episode(id="closed", start=T0, notes="my own version"))  # changed after the export
     report = import_json(target, export_json(full, now=NOW))
-    assert (report.added, report.skipped) == (2, 1)
-    assert target.get("closed").notes == "my own version"  # never overwritten by the import
+    assert (report.added, report.older, report.skipped) == (2, 1, 0)
+    assert "1 kept as they are here" in report.summary
+    assert target.get("closed").notes == "my own version"
     again = import_json(target, export_json(full, now=NOW))
-    assert (again.added, again.skipped) == (0, 3)
+    assert (again.added, again.older, again.skipped) == (0, 1, 2)
     assert len(EpisodeLog(FileBackend(path))) == 3
 
 
@@ -210,3 +211,42 @@ def test_csv_values_are_right(full):
 def test_csv_of_empty_log_is_just_the_header(path):
     rows = list(csv.reader(io.StringIO(export_csv(EpisodeLog(FileBackend(path))))))
     assert len(rows) == 1 and rows[0][0] == "id"
+
+
+def test_import_of_a_newer_copy_of_a_known_episode_updates_it_and_says_so(full, path):
+    target = EpisodeLog(FileBackend(path))
+    import_json(target, export_json(full, now=NOW))
+    full.update(full.get("closed").model_copy(update={"notes": "edited on my other phone"}))
+    report = import_json(target, export_json(full, now=NOW))
+    assert (report.added, report.updated, report.skipped) == (0, 1, 2)
+    assert "1 updated" in report.summary
+    assert EpisodeLog(FileBackend(path)).get("closed").notes == "edited on my other phone"
+
+
+@pytest.mark.parametrize("note", ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_csv_cells_a_spreadsheet_would_run_are_escaped(path, note):
+    log = EpisodeLog(FileBackend(path))
+    log.add(Episode(id="x", start=T0, notes=note, trigger_note=note))
+    row = next(csv.DictReader(io.StringIO(export_csv(log))))
+    assert row["notes"] == "'" + note and row["trigger_note"] == "'" + note
+
+
+def test_import_over_20_mb_is_refused_before_parsing(path):
+    log = EpisodeLog(FileBackend(path))
+    with pytest.raises(ImportRejected, match="over 20 MB"):
+        import_json(log, b" " * (20 * 1024 * 1024 + 1))
+    assert not path.exists()
+
+
+def test_import_with_a_utf8_bom_is_accepted(full, path):
+    target = EpisodeLog(FileBackend(path))
+    report = import_json(target, b"\xef\xbb\xbf" + export_json(full, now=NOW).encode())
+    assert report.added == 3
+
+
+def test_import_of_a_year_one_episode_is_refused_with_its_record_number(full, path):
+    doc = json.loads(export_json(full, now=NOW))
+    doc["episodes"][1]["start"] = "0001-01-01T00:30:00+00:00"
+    with pytest.raises(ImportRejected, match="record 2: start"):
+        import_json(EpisodeLog(FileBackend(path)), json.dumps(doc))
+    assert not path.exists()
