@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import selectors
 import shutil
 import socket
 import subprocess
@@ -40,15 +41,15 @@ SHOTS = ROOT / "screenshots"
 
 
 class AppServer:
-    """`python <script> --port N` with its own storage; `started` is spawn until the port accepts (s)."""
+    """`python <script> --port N [args]`, own storage; `started` is spawn until the port accepts (s)."""
 
-    def __init__(self, data_dir: str | Path, script: str = "main.py") -> None:
+    def __init__(self, data_dir: str | Path, script: str = "main.py", args: tuple[str, ...] = ()) -> None:
         self.data_dir, self.port = Path(data_dir), free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "FLET_APP_STORAGE_DATA": str(data_dir), "FLET_FORCE_WEB_SERVER": "1"}
         t0 = time.perf_counter()
-        self.proc = subprocess.Popen([sys.executable, script, "--port", str(self.port)], cwd=ROOT,
-                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen([sys.executable, script, "--port", str(self.port), *args], cwd=ROOT,
+                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
             self._wait_accepting()
         except BaseException:
@@ -66,6 +67,12 @@ class AppServer:
                     return
             time.sleep(0.01)
         raise RuntimeError("server did not start within 60 s")
+
+    def printed(self, timeout: float = 10) -> str:
+        """The next line the server printed, or '' if it printed none within `timeout` seconds."""
+        with selectors.DefaultSelector() as sel:
+            sel.register(self.proc.stdout, selectors.EVENT_READ)
+            return self.proc.stdout.readline().decode().strip() if sel.select(timeout) else ""
 
     def stop(self) -> None:
         self.proc.terminate()
