@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app.ui.boundary import component
 from app.ui.theme import CALM_BG, CALM_TEXT
 
 TONES = {
@@ -14,7 +15,7 @@ TONES = {
 }
 
 
-@ft.component
+@component
 def Banner(text: str | None, tone: str, on_close: Callable[[], None]) -> ft.Control:
     if not text:
         return ft.Container(visible=False)

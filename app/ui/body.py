@@ -6,6 +6,7 @@ import flet as ft
 
 from app.content.loader import library
 from app.ui.banner import Banner
+from app.ui.boundary import component
 from app.ui.deck_view import DeckView
 from app.ui.log_screen import LogScreen
 from app.ui.session import Session
@@ -14,7 +15,7 @@ from app.ui.sos_screen import SosScreen
 from app.ui.timer_strip import TimerStrip
 
 
-@ft.component
+@component
 def Body(session: Session) -> ft.Control:
     if session.overlay == "sos":
         screen = SosScreen(session)

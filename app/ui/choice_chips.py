@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app.ui.boundary import component
 
-@ft.component
+
+@component
 def ChoiceChips(options: list[tuple[str, str]], chosen: list[str],
                 on_toggle: Callable[[str], None]) -> ft.Control:
     return ft.Row(wrap=True, spacing=8, run_spacing=8, controls=[

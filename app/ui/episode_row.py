@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.domain.episode import Episode
+from app.ui.boundary import component
 from app.ui.session import Session, now
 from app.ui.theme import TARGET
 
@@ -17,7 +18,7 @@ def summary(episode: Episode) -> str:
     return f"{episode.start.astimezone():%a %d %b, %H:%M} · {length} · {peak}"
 
 
-@ft.component
+@component
 def EpisodeRow(session: Session, episode: Episode) -> ft.Control:
     open_, set_open = ft.use_state(False)
     tile = ft.ListTile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.boundary import component
 from app.ui.episode_row import EpisodeRow
 from app.ui.session import Session
 from app.ui.theme import TARGET
@@ -11,7 +12,7 @@ from app.ui.theme import TARGET
 PAGE = 20
 
 
-@ft.component
+@component
 def HistoryList(session: Session) -> ft.Control:
     shown, set_shown = ft.use_state(PAGE)
     episodes = session.log.page(0, shown)

@@ -6,6 +6,7 @@ import flet as ft
 
 from app.content.loader import library
 from app.domain.insights import insights
+from app.ui.boundary import component
 from app.ui.session import Session, now
 
 
@@ -14,7 +15,7 @@ def _duration(td) -> str:
     return f"{minutes} min" if minutes < 120 else f"{minutes / 60:.1f} h"
 
 
-@ft.component
+@component
 def InsightsPanel(session: Session) -> ft.Control:
     lib = library()
     stats = ft.use_memo(lambda: insights(session.log.newest_first(), now()), [session.revision])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.active_episode import ActiveEpisode
+from app.ui.boundary import component
 from app.ui.history_list import HistoryList
 from app.ui.insights_panel import InsightsPanel
 from app.ui.pain_chart import PainChart
@@ -13,7 +14,7 @@ from app.ui.session import Session
 from app.ui.transfer_buttons import TransferButtons
 
 
-@ft.component
+@component
 def LogScreen(session: Session) -> ft.Control:
     active = session.active
     return ft.ListView(

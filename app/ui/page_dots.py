@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.boundary import component
 
-@ft.component
+
+@component
 def PageDots(index: int, count: int, deck_title: str) -> ft.Control:
     return ft.Semantics(
         label=f"{deck_title}: card {index + 1} of {count}",

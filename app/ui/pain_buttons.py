@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app.ui.boundary import component
 from app.ui.theme import TARGET
 
 
-@ft.component
+@component
 def PainButtons(on_pick: Callable[[int], None], selected: int | None) -> ft.Control:
     def button(score: int) -> ft.Control:
         chosen = score == selected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.boundary import component
 from app.ui.session import Session, now
 from app.ui.theme import TARGET
 
@@ -21,7 +22,7 @@ def daily_peaks(session: Session, days: int) -> list[int | None]:
     return [peaks.get(age) for age in range(days - 1, -1, -1)]
 
 
-@ft.component
+@component
 def PainChart(session: Session) -> ft.Control:
     days, set_days = ft.use_state(30)
     peaks = ft.use_memo(lambda: daily_peaks(session, days), [session.revision, days])

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.boundary import component
 from app.ui.session import Session
 from app.ui.theme import TARGET
 
 
-@ft.component
+@component
 def QuickStart(session: Session) -> ft.Control:
     return ft.Column(spacing=10, controls=[
         ft.Button(

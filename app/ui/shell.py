@@ -5,13 +5,14 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.body import Body
+from app.ui.boundary import component
 from app.ui.nav_bar import nav_bar
 from app.ui.session import Session
 from app.ui.theme import SOS_RED
 from app.ui.top_bar import top_bar
 
 
-@ft.component
+@component
 def Shell(session: Session) -> ft.Control:
     emergency = session.overlay == "sos" and session.result and session.result.tier == "emergency"
     return ft.SafeArea(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.boundary import component
 from app.ui.session import Session
 from app.ui.sos_checklist import SosChecklist
 from app.ui.sos_result import SosResult
 
 
-@ft.component
+@component
 def SosScreen(session: Session) -> ft.Control:
     if session.result is not None:
         return SosResult(session)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.boundary import component
 from app.ui.theme import TARGET
 from app.ui.timer_panel import LABELS, clock
 from app.ui.timers import Timers
 
 
-@ft.component
+@component
 def TimerStrip(timers: Timers) -> ft.Control:
     if timers.card_id:
         icon, text = ft.Icons.TIMER_OUTLINED, f"{clock(timers.remaining)} left · {timers.title}"

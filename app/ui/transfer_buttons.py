@@ -9,6 +9,7 @@ import flet as ft
 from flet.utils import is_pyodide
 
 from app.store import ImportRejected, export_csv, export_json, import_json
+from app.ui.boundary import component
 from app.ui.session import Session
 from app.ui.theme import TARGET
 
@@ -18,7 +19,7 @@ async def _off_the_loop(fn, *args):
     return fn(*args) if is_pyodide() else await asyncio.to_thread(fn, *args)
 
 
-@ft.component
+@component
 def TransferButtons(session: Session, heading: bool = True) -> ft.Control:
     message, set_message = ft.use_state("")
     picker = ft.use_memo(ft.FilePicker, [])
