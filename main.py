@@ -25,6 +25,10 @@ if __name__ == "__main__":
         ft.run(main, view=ft.AppView.WEB_BROWSER, no_cdn=True, assets_dir=ASSETS)
     else:
         from app.server import serve
+        from app.ui.app import file_log
 
         args = parse_args()
+        if (problem := file_log().problem) and problem.in_use_by is not None:
+            raise SystemExit(f"{problem.message} Close it first, or give this one its own "
+                             "FLET_APP_STORAGE_DATA.")
         serve(main, host=args.host, port=args.port, assets_dir=ASSETS)

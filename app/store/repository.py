@@ -14,7 +14,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from app.domain.episode import Episode
-from app.store.backends import Backend, display_name
+from app.store.backends import Backend, FileBackend, LogInUse, MemoryBackend, display_name
 from app.store.merge import merge
 
 FORMAT = "spasm-sos-log"
@@ -46,6 +46,7 @@ class StoreProblem:
 
     message: str
     moved_to: str | None = None  # where the unreadable log now is (full name; not for display)
+    in_use_by: str | None = None  # another process holds the log file: its pid
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class EpisodeLog:
         self.save_error: str | None = None
         self.generation = 0  # bumped by clear(): an undo from before it cannot bring data back
         self.listeners: list[Callable[[], None]] = []
+        self.changes = 0  # counts every change, ours or another writer's, for screens to catch up
         self._broken: str | None = None  # why the backend cannot be used at all
         self._pending: list[tuple[str, tuple[dict, dict]]] = []
         self._load(self._open())
@@ -197,6 +199,14 @@ class EpisodeLog:
                                     f"'{display_name(moved_to)}' and a new, empty log was started.",
                                     moved_to)
         return {}
+
+    @classmethod
+    def unsaved(cls, problem: StoreProblem) -> EpisodeLog:
+        """A log that lives in memory only, because the real one cannot be used."""
+        log = cls(MemoryBackend())
+        log._unusable(problem.message)
+        log.problem = problem
+        return log
 
     def _unusable(self, message: str) -> dict:
         self._broken = message
@@ -292,6 +302,7 @@ class EpisodeLog:
         return self.save_error is None and not self._pending and not self._broken
 
     def _notify(self) -> None:
+        self.changes += 1
         for listener in list(self.listeners):
             listener()
 
@@ -400,6 +411,19 @@ class EpisodeLog:
         self._storage.changed("settings", 1)
         self._db.table("settings").upsert(Document({**self.settings(), key: value}, doc_id=1))
         self._notify()
+
+
+def open_file_log(path) -> EpisodeLog:
+    """The log file, held by this process; when it cannot be, a log in memory that says why."""
+    backend = FileBackend(path)
+    try:
+        backend.hold()
+    except LogInUse as exc:
+        return EpisodeLog.unsaved(StoreProblem(
+            f"Your log is open in another Spasm SOS (process {exc.pid or 'unknown'}).", in_use_by=exc.pid))
+    except OSError as exc:
+        return EpisodeLog.unsaved(StoreProblem(f"Your saved log could not be opened ({_why(exc)})."))
+    return EpisodeLog(backend)
 
 
 def _validate(rows: list) -> tuple[list[Episode | None], list[str | None]]:

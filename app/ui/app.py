@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import contextvars
+import functools
+import logging
+
 import flet as ft
 
-from app.domain.regions import region_for_locale
-from app.store import EpisodeLog, FileBackend, PrefsBackend, default_log_path
+from app.domain.regions import country_from_locale
+from app.store import EpisodeLog, PrefsBackend, StoreProblem, default_log_path, open_file_log
 from app.ui.session import Session
 from app.ui.shell import Shell
 from app.ui.theme import theme, theme_mode
 
-_file_logs: dict[str, EpisodeLog] = {}
+
+@functools.cache
+def file_log(path: str | None = None) -> EpisodeLog:
+    """The one log of this process, shared by every tab; held against other processes."""
+    return open_file_log(path or default_log_path())
 
 
 async def open_log(page: ft.Page) -> EpisodeLog:
     """Browser builds keep the log in localStorage; servers and phones in an atomic file."""
     if page.pyodide:
         return EpisodeLog(await PrefsBackend(ft.SharedPreferences()).load())
-    path = str(default_log_path())
-    if path not in _file_logs:
-        _file_logs[path] = EpisodeLog(FileBackend(path))
-    return _file_logs[path]
+    return file_log(str(default_log_path()))
 
 
 def start_route(route: str | None) -> dict:
@@ -31,22 +36,43 @@ def start_route(route: str | None) -> dict:
 async def main(page: ft.Page) -> None:
     page.title = "Spasm SOS"
     page.theme, page.dark_theme = theme(False), theme(True)
-    log = await open_log(page)
+    try:
+        log = await open_log(page)
+    except Exception as exc:  # noqa: BLE001 - whatever storage does, SOS must still open
+        logging.getLogger("spasm_sos").exception("opening the log failed")
+        log = EpisodeLog.unsaved(StoreProblem(f"Your saved log could not be opened ({type(exc).__name__})."))
     session = Session(log=log, settings=log.settings(), **start_route(page.route))
     if log.problem:
         session.problem = log.problem.message
+    _follow(page, session)
     page.theme_mode = theme_mode(session.settings.get("theme"))
     page.padding = 0
     page.render(Shell, session)
     page.run_task(_detect_region, page, session)
 
 
+def _follow(page: ft.Page, session: Session) -> None:
+    """Redraw this tab when another tab or window changes the log."""
+    def changed() -> None:
+        try:  # a copy of the context, so the caller's own page is left as it was
+            contextvars.copy_context().run(page.run_task, session.catch_up)
+        except Exception:  # noqa: BLE001 - the tab is gone
+            forget()
+
+    def forget(*_) -> None:
+        if changed in session.log.listeners:
+            session.log.listeners.remove(changed)
+
+    session.log.listeners.append(changed)
+    page.on_close = forget
+
+
 async def _detect_region(page: ft.Page, session: Session) -> None:
     """Asked after the first frame so the SOS button never waits on the device query."""
     try:
         info = await page.get_device_info()
-    except Exception:  # noqa: BLE001 - an unknown device keeps the UK default
+    except Exception:  # noqa: BLE001 - an unknown device keeps "country not known": 112
         return
     locales = getattr(info, "locales", None) or []
-    if locales and locales[0].country_code:
-        session.locale_region = region_for_locale(f"{locales[0].language_code}-{locales[0].country_code}")
+    if locales and locales[0].country_code:  # the first locale only, as the pre-boot page reads it
+        session.locale_region = country_from_locale(f"{locales[0].language_code}-{locales[0].country_code}")

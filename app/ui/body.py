@@ -9,6 +9,7 @@ from app.ui.banner import Banner
 from app.ui.boundary import component
 from app.ui.deck_view import DeckView
 from app.ui.log_screen import LogScreen
+from app.ui.save_warning import SaveWarning
 from app.ui.session import Session
 from app.ui.settings_screen import SettingsScreen
 from app.ui.sos_screen import SosScreen
@@ -26,7 +27,8 @@ def Body(session: Session) -> ft.Control:
     else:
         screen = DeckView(library().deck(session.tab), session, key=session.tab)
     return ft.Column(expand=True, spacing=0, controls=[
-        Banner(session.problem, "problem", lambda: setattr(session, "problem", None)),
+        Banner(session.problem, "problem", session.dismiss_problem),
+        SaveWarning(session),
         Banner(session.notice, "calm", lambda: setattr(session, "notice", None)),
         TimerStrip(session.timers),
         screen,

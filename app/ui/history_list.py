@@ -18,7 +18,7 @@ def HistoryList(session: Session) -> ft.Control:
     episodes = session.log.page(0, shown)
     total = len(session.log)
     controls: list[ft.Control] = [ft.Text(f"History ({total})", size=20, weight=ft.FontWeight.BOLD)]
-    if session.undo is not None:
+    if session.can_undo:
         controls.append(ft.Container(
             bgcolor=ft.Colors.INVERSE_SURFACE, border_radius=12, padding=8,
             content=ft.Row(controls=[

@@ -8,6 +8,7 @@ from app.ui.active_episode import ActiveEpisode
 from app.ui.boundary import component
 from app.ui.history_list import HistoryList
 from app.ui.insights_panel import InsightsPanel
+from app.ui.invalid_rows import InvalidRows
 from app.ui.pain_chart import PainChart
 from app.ui.quick_start import QuickStart
 from app.ui.session import Session
@@ -24,6 +25,7 @@ def LogScreen(session: Session) -> ft.Control:
             InsightsPanel(session),
             PainChart(session),
             HistoryList(session),
+            InvalidRows(session),
             TransferButtons(session),
         ],
     )

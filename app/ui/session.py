@@ -9,7 +9,7 @@ import flet as ft
 
 from app.content.loader import library
 from app.domain.episode import Episode, PainReading
-from app.domain.regions import emergency_number
+from app.domain.regions import EmergencyHelp, choice, emergency_help
 from app.domain.triage import TriageResult, triage
 from app.store import EpisodeLog
 from app.ui.timers import Timers
@@ -33,9 +33,11 @@ class Session:
     problem: str | None = None
     notice: str | None = None
     undo: Episode | None = None
+    undo_generation: int = 0  # the log's generation when `undo` was taken; delete-all ends it
+    seen_changes: int = 0  # the log's change count this screen last drew
     settings: dict = field(default_factory=dict)
     positions: dict = field(default_factory=dict)  # deck id -> card on screen, kept across tabs
-    locale_region: str = "uk"  # from the device locale; a region chosen in settings wins
+    locale_region: str = ""  # ISO country of the device locale ("" unknown); a Settings choice wins
     timers: Timers = field(default_factory=Timers)
 
     # navigation
@@ -69,11 +71,16 @@ class Session:
 
     @property
     def region(self) -> str:
-        return self.settings.get("region", self.locale_region)
+        """The country in use (ISO code), "custom", "unknown", or "" when nothing is known."""
+        return choice(self.settings, self.locale_region.upper())
+
+    @property
+    def emergency(self) -> EmergencyHelp:
+        return emergency_help(self.region, self.settings.get("custom", ""), self.locale_region.upper())
 
     @property
     def number(self) -> str:
-        return emergency_number(self.region, self.settings.get("custom", ""))
+        return self.emergency.number
 
     # settings
     def set_setting(self, key: str, value) -> None:
@@ -86,7 +93,22 @@ class Session:
         return self.log.active()
 
     def _changed(self) -> None:
+        self.seen_changes = self.log.changes
         self.revision += 1
+
+    async def catch_up(self) -> None:
+        """Redraw after another tab or window changed the log (called in this session's context)."""
+        if self.log.changes != self.seen_changes:
+            self.settings = self.log.settings()
+            self._changed()
+
+    @property
+    def save_error(self) -> str | None:
+        return self.log.save_error
+
+    def dismiss_problem(self) -> None:
+        """The notice about the stored log has been read: no later visit shows it again."""
+        self.problem, self.log.problem = None, None
 
     def start_episode(self, minutes_ago: int = 0) -> None:
         self.log.add(Episode(start=now() - timedelta(minutes=minutes_ago)))
@@ -116,14 +138,19 @@ class Session:
         self.edit_active(end=now())
 
     def delete(self, episode_id: str) -> None:
-        self.undo = self.log.delete(episode_id)
+        self.undo, self.undo_generation = self.log.delete(episode_id), self.log.generation
         self._changed()
 
     def undo_delete(self) -> None:
-        if self.undo is not None:
+        if self.undo is not None and self.undo_generation == self.log.generation \
+                and self.undo.id not in self.log:
             self.log.add(self.undo)
-            self.undo = None
-            self._changed()
+        self.undo = None
+        self._changed()
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo is not None and self.undo_generation == self.log.generation
 
     def clear_all(self) -> None:
         self.log.clear()

@@ -1,54 +1,36 @@
-"""Settings: theme, emergency number, delete all data, about, disclaimer and sources."""
+"""Settings: theme, country and emergency number, delete all data, about, disclaimer and sources."""
 
 from __future__ import annotations
 
 import flet as ft
 
 from app.content.loader import library
-from app.domain.regions import REGIONS
+from app.domain.regions import CHECK_LOCAL, CUSTOM
+from app.ui.boundary import component
+from app.ui.country_picker import CountryPicker
+from app.ui.delete_all import DeleteAll
 from app.ui.session import Session
 from app.ui.theme import TARGET, theme_mode
-from app.ui.transfer_buttons import TransferButtons
 
 DISCLAIMER = ("Spasm SOS gives general first-aid information. It is not a diagnosis and does not "
               "replace a doctor. If you are worried, call for help: that is always the right call.")
+SCOPE = "Spasm SOS is for adults (16 and over)."
 
 
 def _heading(text: str) -> ft.Control:
     return ft.Text(text, size=20, weight=ft.FontWeight.BOLD)
 
 
-@ft.component
+@component
 def SettingsScreen(session: Session) -> ft.Control:
-    confirm, set_confirm = ft.use_state(False)
     settings = session.settings
+    help_ = session.emergency
+    picking, set_picking = ft.use_state(help_.check_local)
 
     def set_theme(value: str) -> None:
         session.set_setting("theme", value)
         ft.context.page.theme_mode = theme_mode(value)
 
-    def delete_all() -> None:
-        session.clear_all()
-        set_confirm(False)
-
-    danger = [ft.Button("Delete all my data", icon=ft.Icons.DELETE_FOREVER, height=TARGET,
-                        color=ft.Colors.ERROR, on_click=lambda: set_confirm(True))]
-    if confirm:
-        danger = [ft.Container(
-            border=ft.Border.all(2, ft.Colors.ERROR), border_radius=12, padding=12,
-            content=ft.Column(spacing=8, controls=[
-                ft.Text(f"Delete all {len(session.log)} episodes? This cannot be undone. "
-                        "Export a copy first if you may want it.", size=16),
-                TransferButtons(session, heading=False),
-                ft.Row(wrap=True, controls=[
-                    ft.OutlinedButton("Keep my data", height=TARGET,
-                                      on_click=lambda: set_confirm(False)),
-                    ft.Button("Yes, delete everything", height=TARGET, bgcolor=ft.Colors.ERROR,
-                              color=ft.Colors.ON_ERROR, on_click=delete_all),
-                ]),
-            ]),
-        )]
-    region = session.region
     sources = library().sources
     return ft.ListView(expand=True, padding=16, spacing=14, controls=[
         ft.Row(controls=[
@@ -64,23 +46,20 @@ def SettingsScreen(session: Session) -> ft.Control:
                       for v in ("system", "light", "dark")],
         ),
         _heading(f"Emergency number: {session.number}"),
-        ft.RadioGroup(
-            value=region, on_change=lambda e: session.set_setting("region", e.control.value),
-            content=ft.Column(spacing=0, controls=[
-                *[ft.Radio(value=key, label=f"{name} ({number})")
-                  for key, (name, number) in REGIONS.items()],
-                ft.Radio(value="custom", label="Another number"),
-            ]),
-        ),
+        ft.Text(help_.place + (f". {CHECK_LOCAL}" if help_.check_local else ""), size=16),
+        ft.OutlinedButton("Close the country list" if picking else "Change country", height=TARGET,
+                          icon=ft.Icons.PUBLIC, on_click=lambda: set_picking(not picking)),
+        *([CountryPicker(session)] if picking else []),
         ft.TextField(
             label="Your emergency number", value=settings.get("custom", ""),
-            keyboard_type=ft.KeyboardType.PHONE, visible=region == "custom", max_length=15,
+            keyboard_type=ft.KeyboardType.PHONE, visible=session.region == CUSTOM, max_length=15,
             input_filter=ft.InputFilter(regex_string=r"^[0-9+]*$", allow=True),
             on_blur=lambda e: session.set_setting("custom", e.control.value or ""),
         ),
         _heading("Your data"),
-        *danger,
+        DeleteAll(session),
         _heading("About"),
+        ft.Text(SCOPE, size=16),
         ft.Text(DISCLAIMER, size=16),
         _heading("Sources"),
         *[ft.Text(f"• {s.title} — {s.ref}", size=14, selectable=True) for s in sources],

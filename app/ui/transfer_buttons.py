@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 
 import flet as ft
 from flet.utils import is_pyodide
 
-from app.store import ImportRejected, export_csv, export_json, import_json
+from app.store import ImportRejected, import_json
 from app.ui.boundary import component
+from app.ui.exporting import export_file
 from app.ui.session import Session
 from app.ui.theme import TARGET
 
@@ -25,10 +25,7 @@ def TransferButtons(session: Session, heading: bool = True) -> ft.Control:
     picker = ft.use_memo(ft.FilePicker, [])
 
     async def export(kind: str) -> None:
-        text = export_json(session.log) if kind == "json" else export_csv(session.log)
-        name = f"spasm-sos-{date.today():%Y-%m-%d}.{kind}"
-        await picker.save_file(file_name=name, src_bytes=text.encode("utf-8"))
-        set_message(f"Exported {len(session.log)} episodes as {name}.")
+        set_message(await export_file(picker, session.log, kind))
 
     async def export_json_file() -> None:
         await export("json")

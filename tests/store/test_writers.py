@@ -14,7 +14,7 @@ import pytest
 
 from app.domain.episode import Episode
 from app.store.backends import FileBackend, LogInUse
-from app.store.repository import EpisodeLog
+from app.store.repository import EpisodeLog, open_file_log
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2025, 5, 1, 9, 0, tzinfo=UTC)
@@ -101,3 +101,19 @@ def test_delete_all_removes_copies_moved_aside(tmp_path):
     left = "".join(p.read_text(encoding="utf-8") for p in tmp_path.iterdir() if p.is_file())
     assert "private" not in left and "0800" not in left
     assert json.loads(path.read_text(encoding="utf-8"))["tables"] == {}
+
+
+def test_the_app_opens_a_log_held_elsewhere_in_memory_and_says_so(tmp_path):
+    path = tmp_path / "episodes.json"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], cwd=ROOT, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == "HELD"
+        log = open_file_log(path)
+        assert log.problem.in_use_by == str(holder.pid) and not log.saved
+        log.add(ep("kept-on-screen"))
+        assert "kept-on-screen" in log and not path.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert open_file_log(path).problem is None

@@ -62,3 +62,36 @@ def test_delete_then_undo_restores_the_episode(session):
     assert len(session.log) == 0
     session.undo_delete()
     assert session.log.get(episode.id) == episode
+
+
+def test_another_tabs_undo_cannot_bring_back_an_episode_after_delete_all():
+    log = EpisodeLog(MemoryBackend())
+    tab_a, tab_b = Session(log=log), Session(log=log)
+    tab_a.start_episode()
+    episode_id = log.active().id
+    tab_a.delete(episode_id)
+    assert tab_a.can_undo
+    tab_b.clear_all()
+    assert not tab_a.can_undo
+    tab_a.undo_delete()
+    assert len(log) == 0
+
+
+def test_a_tab_catches_up_with_what_another_tab_logged():
+    import asyncio
+
+    log = EpisodeLog(MemoryBackend())
+    tab_a, tab_b = Session(log=log), Session(log=log)
+    before = tab_b.revision
+    tab_a.start_episode()
+    asyncio.run(tab_b.catch_up())
+    assert tab_b.revision == before + 1 and tab_b.active is not None
+    asyncio.run(tab_b.catch_up())
+    assert tab_b.revision == before + 1  # nothing new: no redraw
+
+
+def test_the_stored_log_notice_once_dismissed_is_not_shown_to_later_visits():
+    log = EpisodeLog(MemoryBackend("{broken"))
+    first = Session(log=log, problem=log.problem.message)
+    first.dismiss_problem()
+    assert log.problem is None
