@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode
 
+import flet_web.fastapi as flet_fastapi
+import uvicorn
+from flet.utils import get_bool_env_var, is_linux_server, open_in_browser
+
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 WILDCARDS = ("", "0.0.0.0", "::", "*")
 # The browser itself refuses anything not from this server: the page, its scripts, its WebSocket
@@ -161,7 +165,7 @@ class Guard:
         except asyncio.CancelledError:
             if kind == "http":
                 raise
-            # uvicorn cancels sessions still open when its shutdown grace ends: that is the stop asked for.
+            # A session still open when uvicorn's shutdown grace ends is cancelled: the stop asked for.
 
     def _secured(self, send):
         async def secured_send(message) -> None:
@@ -197,8 +201,6 @@ class Guard:
 
 def build_app(main, site: Site, assets_dir: str, on_startup=()):
     """Flet's own handlers (what ft.run mounts), with its FastAPI lifespan, wrapped in the guard."""
-    import flet_web.fastapi as flet_fastapi
-
     outer = flet_fastapi.FastAPI(on_startup=list(on_startup), docs_url=None, redoc_url=None,
                                  openapi_url=None)
     outer.mount("/", flet_fastapi.app(main, assets_dir=assets_dir, no_cdn=True))
@@ -207,13 +209,11 @@ def build_app(main, site: Site, assets_dir: str, on_startup=()):
 
 def serve(main, host: str, port: int, assets_dir: str) -> None:
     """Serve until SIGINT/SIGTERM; open sessions get two seconds to close, then the process exits."""
-    import uvicorn
-    from flet.utils import get_bool_env_var, is_linux_server, open_in_browser
-
     site = Site.for_host(host, port)
     headless = is_linux_server() or get_bool_env_var("FLET_FORCE_WEB_SERVER")
     startup = () if headless else (lambda: open_in_browser(site.url),)
-    config = uvicorn.Config(build_app(main, site, assets_dir, startup), host=host or "0.0.0.0", port=port,
+    config = uvicorn.Config(build_app(main, site, assets_dir, startup), port=port,
+                            host="0.0.0.0" if host in ("", "*") else host,
                             ws="websockets-sansio", log_level="warning", access_log=False,
                             timeout_graceful_shutdown=2)
     print(f"Spasm SOS is at {site.url}", flush=True)
