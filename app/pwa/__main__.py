@@ -27,8 +27,6 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--base-href", default="/", help="path the site is served under (default /)")
     b.add_argument("--no-bytecode", action="store_true",
                    help="ship Python sources instead of bytecode precompiled with Pyodide under Node")
-    b.add_argument("--emergency-number", default="999")
-    b.add_argument("--urgent-number", default="111")
     sub.add_parser("icons", help="redraw assets/icon.png and assets/icons/*.png")
     return p
 
@@ -44,7 +42,6 @@ def main(argv: list[str] | None = None) -> int:
     opts = Options(out=args.out, app=args.app, content=args.content,
                    pyodide_packages=args.pyodide_packages,
                    allow_cdn_packages=args.allow_cdn_packages, base_href=args.base_href,
-                   emergency_number=args.emergency_number, urgent_number=args.urgent_number,
                    bytecode=not args.no_bytecode)
     started = time.monotonic()
     try:

@@ -27,8 +27,6 @@ class Options:
     pyodide_packages: str | None = None
     allow_cdn_packages: bool = False
     base_href: str = "/"
-    emergency_number: str = "999"
-    urgent_number: str = "111"
     bytecode: bool = True
 
 
@@ -47,7 +45,7 @@ def build(opts: Options) -> Result:
     app_dir = opts.app.resolve()
     if not (app_dir / "main.py").is_file():
         raise BuildError(f"{app_dir} has no main.py")
-    first_aid = first_aid_html(_library(opts.content), opts.emergency_number, opts.urgent_number)
+    first_aid = first_aid_html(_library(opts.content))  # numbers: app/content/data/emergency_numbers.toml
     web_dir = Path(get_package_web_dir())
     lock = packages.read_lock(web_dir / "pyodide")
     pyodide_version = packages.runtime_version(web_dir / "pyodide", lock)

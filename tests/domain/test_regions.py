@@ -1,31 +1,94 @@
-"""Emergency numbers by region, the locale default, a custom number, and who to call today."""
+"""The country from the locale or Settings, its ambulance number, one's own number, and who to call today."""
 
 import pytest
 
-from app.domain.regions import emergency_number, region_for_locale, urgent_contact
+from app.domain.regions import (
+    CHECK_LOCAL,
+    URGENT_FALLBACK,
+    choice,
+    country_from_locale,
+    emergency_help,
+    emergency_number,
+    find_countries,
+    stored_choice,
+)
 
 
-@pytest.mark.parametrize("locale, number", [("en-GB", "999"), ("en_US", "911"), ("fr-CA", "911"),
-                                            ("de-DE", "112"), ("en-AU", "000"), ("en-NZ", "111")])
-def test_locale_gives_the_local_number(locale, number):
-    assert emergency_number(region_for_locale(locale)) == number
+@pytest.mark.parametrize("locale, number", [
+    ("en-GB", "999"), ("en_US", "911"), ("fr-CA", "911"), ("de-DE", "112"), ("en-AU", "000"),
+    ("en-NZ", "111"), ("ja-JP", "119"), ("es-MX", "911"), ("zh-Hant-HK", "999"), ("en-SG", "995"),
+    ("hi-IN", "112"), ("pt-BR", "192"), ("zh-CN", "120"), ("en-ZA", "10177"), ("fr-FR", "15"),
+    ("en-UK", "999"), ("en_GB.UTF-8", "999"),
+])
+def test_the_locale_gives_that_countrys_ambulance_number(locale, number):
+    help_ = emergency_help(country_from_locale(locale))
+    assert help_.number == number
+    assert not help_.check_local
 
 
-@pytest.mark.parametrize("locale", [None, "", "en", "garbage", "en-"])
-def test_no_country_falls_back_to_uk(locale):
-    assert region_for_locale(locale) == "uk"
+@pytest.mark.parametrize("locale", [None, "", "en", "garbage", "en-", "sr-Latn", "es-419"])
+def test_no_country_in_the_locale_gives_112_and_says_check_locally(locale):
+    help_ = emergency_help(country_from_locale(locale))
+    assert (help_.number, help_.check_local, help_.place) == ("112", True, "Country not known")
 
 
-def test_an_unlisted_country_gets_112():
-    assert emergency_number(region_for_locale("ja-JP")) == "112"
+def test_a_country_not_in_the_table_gives_112_and_says_check_locally():
+    help_ = emergency_help(country_from_locale("en-NG"))
+    assert help_.number == "112" and help_.check_local
+    assert CHECK_LOCAL == "Check your local emergency number."
 
 
-def test_custom_number_wins_when_chosen_and_given():
-    assert emergency_number("custom", " 112 ") == "112"
-    assert emergency_number("custom", "  ") == "999"
-    assert emergency_number("us", "123") == "911"
+def test_a_number_the_table_cannot_vouch_for_also_says_check_locally():
+    help_ = emergency_help("PK")
+    assert help_.number == "1122" and help_.check_local
 
 
-def test_111_is_only_offered_in_the_uk():
-    assert "111" in urgent_contact("uk")
-    assert "111" not in urgent_contact("us") and "111" not in urgent_contact("nz")
+def test_a_chosen_country_wins_over_the_locale():
+    assert choice({"country": "JP"}, "US") == "JP"
+    assert emergency_number(choice({"country": "JP"}, "US")) == "119"
+    assert choice({"country": ""}, "US") == "US"  # "automatic" again
+    assert choice({}, "NZ") == "NZ"
+
+
+@pytest.mark.parametrize("region, expected", [
+    ("uk", "GB"), ("us", "US"), ("au", "AU"), ("nz", "NZ"), ("custom", "custom"), ("eu", "unknown"),
+])
+def test_the_old_region_setting_keeps_the_persons_choice(region, expected):
+    chosen = stored_choice({"region": region, "custom": "0123"})
+    assert chosen == expected
+    assert stored_choice({"region": region, "country": "JP"}) == "JP"  # the new key wins
+
+
+def test_the_old_eu_choice_still_calls_112_whatever_the_locale():
+    help_ = emergency_help(choice({"region": "eu"}, "US"), locale_country="US")
+    assert (help_.number, help_.check_local) == ("112", True)
+
+
+def test_ones_own_number_wins_when_chosen_and_given():
+    own = emergency_help("custom", " 0123 ", "US")
+    assert (own.number, own.custom, own.check_local, own.place) == ("0123", True, False, "Your own number")
+    assert emergency_number("custom", "  ", "US") == "911"  # chosen but empty: the locale's
+    assert emergency_number("custom", "12; DROP", "GB") == "999"  # not a phone number
+    assert emergency_number("US", "123") == "911"  # given but not chosen
+
+
+def test_nhs_111_only_in_the_uk_and_no_111_where_it_is_the_emergency_number():
+    gb = emergency_help("GB")
+    assert gb.urgent_contact == "your doctor or NHS 111" and gb.urgent.dial == "111"
+    assert gb.urgent.call_label == "Call NHS 111"
+    for code in ("US", "NZ", "AU", "JP", "FR"):
+        assert "111" not in emergency_help(code).urgent_contact, code
+    assert emergency_help("US").urgent is None
+    assert emergency_help("US").urgent_contact == URGENT_FALLBACK == "your doctor or an urgent care service"
+    assert emergency_help("NZ").urgent.call_label == "Call Healthline, 0800 611 116"
+    assert emergency_help("custom", "0123").urgent is None
+
+
+def test_the_picker_finds_countries_by_name_code_or_number():
+    assert [c.code for c in find_countries("japan")] == ["JP"]
+    assert [c.code for c in find_countries("jp")] == ["JP"]
+    assert "NZ" in [c.code for c in find_countries("new")]
+    assert {c.code for c in find_countries("995")} == {"SG"}
+    names = [c.name for c in find_countries()]
+    assert names == sorted(names, key=str.casefold) and len(names) >= 90
+    assert find_countries("zzzz") == []
