@@ -5,6 +5,8 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.loader import library
+from app.ui.boundary import component
+from app.ui.number_check import NumberCheck
 from app.ui.session import Session
 from app.ui.theme import SOS_RED, TARGET, WHITE
 
@@ -29,12 +31,12 @@ def _flag_row(flag_id: str, label: str, ticked: bool, session: Session) -> ft.Co
     )
 
 
-@ft.component
+@component
 def SosChecklist(session: Session) -> ft.Control:
     flags = library().red_flags
     headings = {
         "emergency": f"Call {session.number} now if you have any of these",
-        "urgent": "Call 111 or your doctor today if you have any of these",
+        "urgent": f"Contact {session.emergency.urgent_contact} today if you have any of these",
     }
     rows: list[ft.Control] = [
         ft.Text("Tick anything you have now, or have had since this back pain started.", size=18),
@@ -44,6 +46,8 @@ def SosChecklist(session: Session) -> ft.Control:
     sections.append((HISTORY, [f for f in flags if f.section == "history"]))
     for heading, section in sections:
         rows.append(_heading(heading))
+        if heading == headings["emergency"] and session.emergency.check_local:
+            rows.append(NumberCheck(session))
         rows += [_flag_row(flag.id, flag.label, flag.id in session.ticked, session) for flag in section]
     count = len(session.ticked)
     return ft.Column(expand=True, spacing=0, controls=[

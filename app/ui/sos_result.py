@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.domain.regions import urgent_contact
 from app.domain.triage import CallScript, call_script, signs_began_choices
+from app.ui.boundary import component
 from app.ui.choice_chips import ChoiceChips
+from app.ui.number_check import NumberCheck
 from app.ui.session import Session, now
 from app.ui.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
 
@@ -21,14 +22,15 @@ def _script(script: CallScript, fg: str) -> list[ft.Control]:
     ]
 
 
-@ft.component
+@component
 def SosResult(session: Session) -> ft.Control:
     result = session.result
     emergency = result.tier == "emergency"
     fg = WHITE if emergency else AMBER_TEXT
     started = session.active.start if session.active else None
     onset, set_onset = ft.use_state(None)  # held on this screen only, never stored
-    title = f"Call {session.number} now" if emergency else f"Contact {urgent_contact(session.region)} today"
+    help_ = session.emergency
+    title = f"Call {session.number} now" if emergency else f"Contact {help_.urgent_contact} today"
     controls: list[ft.Control] = [
         ft.Icon(ft.Icons.EMERGENCY if emergency else ft.Icons.WARNING_AMBER, size=56, color=fg),
         ft.Text(title, size=32, weight=ft.FontWeight.W_900, color=fg),
@@ -42,6 +44,7 @@ def SosResult(session: Session) -> ft.Control:
                 bgcolor=WHITE, height=96, width=float("inf"),
                 url=f"tel:{session.number}",
             ),
+            *([NumberCheck(session, fg)] if help_.check_local else []),
             *[ft.Text(a, size=22, weight=ft.FontWeight.BOLD, color=fg) for a in result.actions[1:]],
             ft.Text("When did these signs begin? (optional)", size=18, color=fg),
             ChoiceChips(signs_began_choices(), [onset] if onset else [],
@@ -50,6 +53,14 @@ def SosResult(session: Session) -> ft.Control:
             *_script(call_script(result, started, now(), onset), fg),
         ]
     else:
+        if help_.urgent:
+            controls.append(ft.Button(
+                content=ft.Text(help_.urgent.call_label, size=24, weight=ft.FontWeight.BOLD, color=AMBER_BG),
+                icon=ft.Icon(ft.Icons.CALL, size=28, color=AMBER_BG), bgcolor=AMBER_TEXT,
+                height=72, width=float("inf"), url=f"tel:{help_.urgent.dial}",
+            ))
+            if help_.urgent.note:
+                controls.append(ft.Text(help_.urgent.note, size=16, color=fg))
         controls += [ft.Text(a, size=20, color=fg) for a in result.actions[1:]]
     controls += [
         ft.Text("You ticked:", size=18, weight=ft.FontWeight.BOLD, color=fg),
