@@ -8,6 +8,7 @@ import ipaddress
 import secrets
 import socket
 from dataclasses import dataclass
+from functools import cached_property
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode
 
@@ -77,12 +78,13 @@ class Site:
     def for_host(cls, host: str, port: int) -> Site:
         return cls(host, port, None if is_loopback(host) else secrets.token_urlsafe(32))
 
-    @property
+    @cached_property
     def names(self) -> frozenset[str]:
         if is_loopback(self.host):
             return frozenset((*LOOPBACK_NAMES, _url_host(self.host)))
-        if self.host in WILDCARDS:
-            return frozenset(("localhost", socket.gethostname().lower(), socket.getfqdn().lower()))
+        if self.host in WILDCARDS:  # plus any IP literal, see accepts_host
+            machine = socket.gethostname().lower()
+            return frozenset(("localhost", machine, f"{machine}.local"))
         return frozenset((_url_host(self.host).lower(),))
 
     @property

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import main
 from tests.browser import AppServer
 
 WS_KEY = "dGhlIHNhbXBsZSBub25jZQ=="  # RFC 6455's sample key; any 16 bytes in base64 do
@@ -144,3 +145,10 @@ def test_off_loopback_the_printed_link_opens_the_app(lan_server):
     assert get(srv.port, "/main.dart.js", host=host, cookie=cookie).status == 200
     assert handshake_status(srv.port, host, f"http://{host}", cookie) == 101
     assert handshake_status(srv.port, host, "https://evil.example", cookie) == 403
+
+
+def test_flet_server_variables_still_choose_the_address(monkeypatch):
+    monkeypatch.setenv("FLET_SERVER_IP", "0.0.0.0")
+    monkeypatch.setenv("FLET_SERVER_PORT", "9123")
+    assert (main.parse_args([]).host, main.parse_args([]).port) == ("0.0.0.0", 9123)
+    assert main.parse_args(["--host", "127.0.0.1", "--port", "8600"]).port == 8600
