@@ -314,7 +314,7 @@ _JS = r"""
       return ["error", (e && e.name) || "Error", (e && e.message) || String(e)];
     }
   }
-  const channel = new BroadcastChannel(%(channel)s);
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(%(channel)s) : null;
   return {
     load: () => run("readonly", (store, done, guard) => {
       const main = store.get(KEY), keys = store.getAllKeys(asides()), rows = store.getAll(asides());
@@ -352,8 +352,8 @@ _JS = r"""
       try { const e = await s.estimate(); usage = e.usage ?? null; quota = e.quota ?? null; } catch (_) {}
       return [persisted, usage, quota];
     },
-    announce: (rev) => channel.postMessage({rev}),
-    listen: (heard) => { channel.onmessage = () => heard(); },
+    announce: (rev) => { if (channel) channel.postMessage({rev}); },
+    listen: (heard) => { if (channel) channel.onmessage = () => heard(); },
   };
 })()
 """

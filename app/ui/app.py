@@ -9,7 +9,8 @@ import logging
 import flet as ft
 
 from app.domain.regions import country_from_locale
-from app.store import EpisodeLog, PrefsBackend, StoreProblem, default_log_path, open_file_log
+from app.store import EpisodeLog, StoreProblem, default_log_path, open_file_log
+from app.store.indexeddb import IndexedDBBackend, Refused
 from app.ui.session import Session
 from app.ui.shell import Shell
 from app.ui.theme import theme, theme_mode
@@ -22,9 +23,16 @@ def file_log(path: str | None = None) -> EpisodeLog:
 
 
 async def open_log(page: ft.Page) -> EpisodeLog:
-    """Browser builds keep the log in localStorage; servers and phones in an atomic file."""
+    """Browser builds keep the log in IndexedDB; servers and phones in an atomic file."""
     if page.pyodide:
-        return EpisodeLog(await PrefsBackend(ft.SharedPreferences()).load())
+        try:
+            backend = await IndexedDBBackend().load()
+        except Refused as exc:
+            return EpisodeLog.unsaved(StoreProblem(f"Your saved log could not be opened ({exc})."))
+        await backend.migrate(ft.SharedPreferences())  # the old localStorage log, once
+        log = EpisodeLog(backend)
+        backend.attach(log)
+        return log
     return file_log(str(default_log_path()))
 
 
