@@ -26,14 +26,13 @@ def CountryPicker(session: Session) -> ft.Control:
     def choose(e) -> None:
         session.set_setting("country", "" if e.control.value == AUTO else e.control.value)
 
-    automatic = f"Automatic, from this phone: {phone.place} ({phone.number})"
-    rows = [] if query.strip() else [_row(AUTO, automatic)]
+    rows = [] if query.strip() else [_row(AUTO, f"Automatic: {phone.number}, from this phone")]
     if stored == UNKNOWN:
         rows.append(_row(UNKNOWN, f"No country ({FALLBACK})"))
     rows += [_row(c.code, f"{c.name} ({c.emergency})") for c in found]
     rows.append(_row(CUSTOM, "Another number"))
-    return ft.Column(spacing=4, controls=[
-        ft.TextField(label="Search countries", prefix_icon=ft.Icons.SEARCH, text_size=18,
+    return ft.Column(spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
+        ft.TextField(label="Search countries", prefix_icon=ft.Icons.SEARCH, text_size=18, value=query,
                      on_change=lambda e: set_query(e.control.value or "")),
         *([] if found else [ft.Text("No country matches. Choose “Another number” to type your own.",
                                     size=16)]),

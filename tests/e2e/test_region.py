@@ -1,29 +1,80 @@
-"""The emergency number follows the phone's locale until the person picks a region in settings."""
+"""The emergency number follows the phone's country until the person picks one, or their own, in Settings."""
 
-from tests.browser import phone_browser
-from tests.e2e.conftest import OPENED, open_app, reveal
+import re
+
+import pytest
+
+from tests.browser import AppServer, phone_browser
+from tests.e2e.conftest import OPENED, open_app, reveal, shot, text
+
+EMERGENCY_SIGN = "Leaking pee or lost control of your bladder"
+URGENT_SIGN = "A high temperature, or you feel hot and shivery"
 
 
-def call_number(page) -> str:
-    page.get_by_role("button", name="SOS").click()
-    reveal(page, page.get_by_role("checkbox", name="Leaking pee or lost control of your bladder")).click()
+def tick_and_check(page, sign: str) -> None:
+    reveal(page, page.get_by_role("checkbox", name=sign)).click()
     page.get_by_role("button", name="Check").click()
-    call = page.get_by_role("button", name="Call ", exact=False)
-    call.first.wait_for()
-    call.first.click()
+
+
+def tap_call(page, label: str) -> str:
+    """Tap a call button and return the tel: link the phone was asked to open."""
+    page.get_by_role("button", name=label).click()
     page.wait_for_function("window.__opened.length > 0")
-    return page.evaluate("window.__opened.at(-1)")
+    return page.evaluate("window.__opened.pop()")
 
 
-def test_us_locale_calls_911_until_australia_is_chosen(server):
-    with phone_browser(locale="en-US") as (context, guard):
+@pytest.mark.parametrize("locale, number, line, tel", [
+    ("en-GB", "999", "Call NHS 111", "tel:111"),
+    ("en-US", "911", None, None),
+    ("en-NZ", "111", "Call Healthline, 0800 611 116", "tel:0800611116"),
+    ("ja-JP", "119", None, None),
+    ("de-DE", "112", "Call 116117", "tel:116117"),
+])
+def test_sos_calls_the_phones_country_and_its_health_line(server, locale, number, line, tel):
+    with phone_browser(locale=locale) as (context, guard):
         context.add_init_script(OPENED)
         page = open_app(context, server.url)
-        page.get_by_role("button", name="Settings").click()
-        page.get_by_text("Emergency number: 911").wait_for()  # asked for after the first frame
-        assert call_number(page) == "tel:911"
-        page.get_by_role("button", name="Settings").click()
-        reveal(page, page.get_by_role("radio", name="Australia (000)")).click()
-        page.get_by_text("Emergency number: 000").wait_for()
-        assert call_number(page) == "tel:000"
+        page.get_by_role("button", name="SOS").click()
+        text(page, f"Call {number} now if you have any of these").first.wait_for()  # after the first frame
+        assert text(page, "Check your local emergency number").count() == 0
+        tick_and_check(page, EMERGENCY_SIGN)
+        assert tap_call(page, f"Call {number}") == f"tel:{number}"
+        page.get_by_role("button", name="SOS").click()  # a fresh checklist
+        tick_and_check(page, URGENT_SIGN)
+        contact = {"en-GB": "NHS 111", "en-NZ": "Healthline", "de-DE": "116117"}.get(locale)
+        text(page, f"Contact your doctor or {contact or 'an urgent care service'} today").first.wait_for()
+        if line:
+            assert tap_call(page, line) == tel
+        else:
+            assert page.get_by_role("button", name=re.compile(r"^Call")).count() == 0
+        if locale == "en-GB":
+            shot(page, "sos-urgent-gb")
+        assert guard.unexpected == []
+
+
+def test_unknown_country_offers_the_picker_and_ones_own_number_is_kept(tmp_path):
+    with AppServer(tmp_path) as server, phone_browser(locale="en-NG") as (context, guard):
+        context.add_init_script(OPENED)
+        page = open_app(context, server.url)
+        page.get_by_role("button", name="SOS").click()
+        text(page, "Call 112 now if you have any of these").first.wait_for()
+        text(page, "Check your local emergency number").first.wait_for()
+        page.get_by_role("button", name="Choose your country").click()
+        page.get_by_text("Emergency number: 112").wait_for()
+        page.get_by_role("textbox", name="Search countries").click()
+        page.keyboard.type("japan")
+        page.get_by_role("radio", name="Japan (119)").click()
+        page.get_by_text("Emergency number: 119").wait_for()
+        shot(page, "settings-country-picker")
+        page.get_by_role("radio", name="Another number").click()
+        page.get_by_role("textbox", name="Your emergency number").click()
+        page.keyboard.type("0123")
+        page.keyboard.press("Tab")  # leaving the field saves it
+        page.get_by_text("Emergency number: 0123").wait_for()
+        page.close()
+        page = open_app(context, server.url)  # a new visit: the choice was stored
+        page.get_by_role("button", name="SOS").click()
+        tick_and_check(page, EMERGENCY_SIGN)
+        assert tap_call(page, "Call 0123") == "tel:0123"
+        assert text(page, "Check your local emergency number").count() == 0
         assert guard.unexpected == []
