@@ -6,9 +6,14 @@ import flet as ft
 
 from app.content.loader import library
 from app.content.schema import Card
+from app.ui.boundary import component
+from app.ui.session import Session
+from app.ui.temperature_choice import TemperatureChoice
 from app.ui.theme import WHITE
 from app.ui.timer_panel import TimerPanel
-from app.ui.timers import Timers
+
+GET_HELP = ("Get help if a leg goes numb or weak, peeing or pooing changes, or you get a fever: "
+            "check the warning signs")
 
 
 def _box(icon: str, text: str, bgcolor: str, color: str) -> ft.Control:
@@ -20,17 +25,31 @@ def _box(icon: str, text: str, bgcolor: str, color: str) -> ft.Control:
     )
 
 
-@ft.component
-def CardPage(card: Card, timers: Timers, suggested: str | None = None) -> ft.Control:
-    """`suggested` is "ice" or "heat" when the active episode's phase recommends one."""
+def _get_help(session: Session) -> ft.Control:
+    return ft.OutlinedButton(
+        width=float("inf"), on_click=session.open_sos,
+        style=ft.ButtonStyle(color=ft.Colors.ERROR, side=ft.BorderSide(2, ft.Colors.ERROR),
+                             padding=12, shape=ft.RoundedRectangleBorder(radius=12)),
+        content=ft.Row(controls=[
+            ft.Icon(ft.Icons.EMERGENCY, color=ft.Colors.ERROR),
+            ft.Text(GET_HELP, size=16, expand=True, color=ft.Colors.ERROR),
+        ]),
+    )
+
+
+@component
+def CardPage(card: Card, session: Session, get_help: bool = False) -> ft.Control:
+    """`get_help` adds the one-line 'get help if…' that opens the SOS check (relief cards)."""
     lib = library()
     sources = ", ".join(lib.source(s).title for s in card.sources)
+    temperature = card.timer is not None and card.timer.kind in ("ice", "heat")
+    chosen = getattr(session.active, "temperature", None) if session.active else None
     header: list[ft.Control] = []
-    if card.timer and card.timer.kind == suggested:
+    if temperature and card.timer.kind == chosen:
         header.append(ft.Container(
             bgcolor=ft.Colors.PRIMARY, border_radius=8,
             padding=ft.Padding.symmetric(vertical=4, horizontal=10),
-            content=ft.Text("Suggested for your episode now", color=ft.Colors.ON_PRIMARY,
+            content=ft.Text("Your choice for this episode", color=ft.Colors.ON_PRIMARY,
                             weight=ft.FontWeight.BOLD),
         ))
     return ft.ListView(
@@ -56,10 +75,12 @@ def CardPage(card: Card, timers: Timers, suggested: str | None = None) -> ft.Con
                 ])
                 for n, step in enumerate(card.steps, 1)
             ],
-            *([TimerPanel(card, timers)] if card.timer else []),
+            *([TemperatureChoice(session)] if temperature else []),
+            *([TimerPanel(card, session.timers)] if card.timer else []),
             *([_box(ft.Icons.WARNING_AMBER, card.caution, ft.Colors.ERROR_CONTAINER,
                    ft.Colors.ON_ERROR_CONTAINER)]
               if card.caution else []),
+            *([_get_help(session)] if get_help else []),
             *([_box(ft.Icons.SCIENCE_OUTLINED, card.evidence, ft.Colors.SECONDARY_CONTAINER,
                    ft.Colors.ON_SECONDARY_CONTAINER)]
               if card.evidence else []),

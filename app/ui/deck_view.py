@@ -5,22 +5,20 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.schema import Deck
-from app.domain.phase import phase
+from app.ui.boundary import component
 from app.ui.card_page import CardPage
 from app.ui.page_dots import PageDots
-from app.ui.session import Session, now
+from app.ui.session import Session
 from app.ui.theme import TARGET
 
 
-@ft.component
+@component
 def DeckView(deck: Deck, session: Session) -> ft.Control:
     index = session.positions.get(deck.id, 0)
     # the card on screen goes out first; its neighbours (for a swipe) follow right after mounting
     near, set_near = ft.use_state(0)
     ft.use_effect(lambda: set_near(1), [])
     count = len(deck.cards)
-    active = session.active
-    suggested = phase(active.start, now()).kind if active else None
 
     def go(delta: int) -> None:
         session.show_card(deck.id, max(0, min(count - 1, index + delta)))
@@ -34,7 +32,7 @@ def DeckView(deck: Deck, session: Session) -> ft.Control:
                 selected_index=index,
                 on_change=lambda e: session.show_card(deck.id, int(e.data)),
                 controls=[
-                    CardPage(card, session.timers, suggested, key=card.id) if abs(i - index) <= near
+                    CardPage(card, session, deck.id == "relief", key=card.id) if abs(i - index) <= near
                     else ft.Container(key=f"{card.id}-later")
                     for i, card in enumerate(deck.cards)
                 ],

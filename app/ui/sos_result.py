@@ -14,7 +14,7 @@ from app.ui.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
 
 def _script(script: CallScript, fg: str) -> list[ft.Control]:
     """Say this, then give the address, then say the rest."""
-    said = dict(size=20, color=fg, italic=True, selectable=True)
+    said = dict(size=20, color=fg, italic=True)  # selectable text drops out of the screen-reader tree
     return [
         ft.Text(f"1. {script.opening}", **said),
         ft.Text(f"2. {script.where}", size=20, color=fg, weight=ft.FontWeight.BOLD),

@@ -1,8 +1,8 @@
-"""SOS from every tab: a bladder sign calls the region's number, urgent goes amber, none goes to relief."""
+"""SOS from every tab: a bladder sign calls and scripts the call, urgent goes amber, none goes to relief."""
 
 import pytest
 
-from tests.e2e.conftest import reveal, shot
+from tests.e2e.conftest import reveal, shot, text
 
 TABS = ("Relief", "Sleep", "Prevent", "Log")
 
@@ -37,7 +37,7 @@ def test_urgent_only_sign_gives_the_amber_screen(app):
     shot(app, "sos-checklist")
     tick(app, "A high temperature, or you feel hot and shivery")
     check(app)
-    app.get_by_text("Contact your doctor or 111 today").wait_for()
+    app.get_by_text("Contact your doctor or NHS 111 today").wait_for()
     assert app.get_by_role("button", name="Call 999").count() == 0
     shot(app, "sos-urgent")
 
@@ -48,3 +48,37 @@ def test_no_sign_leads_into_the_relief_deck(app):
     app.get_by_role("button", name="None of these").click()
     app.get_by_text("No red flags").wait_for()
     assert app.get_by_role("tab", name="Relief").get_attribute("aria-selected") == "true"
+
+
+def test_emergency_screen_scripts_the_call_and_offers_a_and_e(app):
+    app.get_by_role("button", name="SOS").click()
+    text(app, "or have had since this back pain started").first.wait_for()
+    tick(app, "Leaking pee or lost control of your bladder, new since this back pain began")
+    check(app)
+    app.get_by_role("button", name="Call 999").wait_for()
+    text(app, "with someone else driving").first.wait_for()
+    shot(app, "sos-emergency-top")
+    reveal(app, text(app, "I need an ambulance")).wait_for()
+    assert text(app, "Tell them where you are").count() >= 1
+    assert text(app, "These signs began").count() == 0
+    reveal(app, text(app, "1–2 days ago")).click()
+    text(app, "These signs began 1 to 2 days ago.").first.wait_for()
+    shot(app, "sos-emergency-script")
+
+
+def test_after_a_fall_the_screen_says_keep_still(app):
+    app.get_by_role("button", name="SOS").click()
+    tick(app, "The pain began after a serious accident or fall")
+    check(app)
+    text(app, "keep still").first.wait_for()
+    assert text(app, "with someone else driving").count() == 0
+
+
+def test_history_items_have_their_own_heading_and_go_amber(app):
+    app.get_by_role("button", name="SOS").click()
+    reveal(app, text(app, "Also tell a doctor today if")).wait_for()
+    shot(app, "sos-checklist-history")
+    tick(app, "You have taken steroid tablets for a long time")
+    check(app)
+    text(app, "today").first.wait_for()
+    assert app.get_by_role("button", name="Call 999").count() == 0
