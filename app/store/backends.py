@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import glob
 import os
 import tempfile
@@ -74,7 +75,8 @@ class FileBackend:
             except (OSError, UnicodeDecodeError):
                 pid = ""
             raise LogInUse(self.path, pid) from None
-        lock_path.write_text(str(os.getpid()), encoding="ascii")
+        with contextlib.suppress(OSError):  # the pid only names the holder; a full disk still locks
+            lock_path.write_text(str(os.getpid()), encoding="ascii")
         self._lock = lock
         return self
 

@@ -17,9 +17,9 @@ from app.ui.theme import theme, theme_mode
 
 
 @functools.cache
-def file_log(path: str | None = None) -> EpisodeLog:
+def file_log() -> EpisodeLog:
     """The one log of this process, shared by every tab; held against other processes."""
-    return open_file_log(path or default_log_path())
+    return open_file_log(default_log_path())
 
 
 async def open_log(page: ft.Page) -> EpisodeLog:
@@ -33,7 +33,7 @@ async def open_log(page: ft.Page) -> EpisodeLog:
         log = EpisodeLog(backend)
         backend.attach(log)
         return log
-    return file_log(str(default_log_path()))
+    return file_log()
 
 
 def start_route(route: str | None) -> dict:
