@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "pwa")]
 
-from browser import ARGS, CHROMIUM, phone_browser  # noqa: E402
+from browser import ARGS, CHROMIUM, KNOWN_PROBE, phone_browser  # noqa: E402
 from pwa_support import FIXTURE_CONTENT, StaticServer, wait_controlled  # noqa: E402
 
 from app.pwa import packages  # noqa: E402
@@ -219,6 +219,7 @@ def devtools_starts(dist: Path, ours: bool) -> list[dict]:
     server = StaticServer(dist)
     try:
         with phone_browser() as (context, guard):
+            guard.tolerate = () if ours else (KNOWN_PROBE,)  # stock `flet publish` probes the rive CDN
             context.add_init_script("window.__benchPost = false;" + PROBE)
             page = context.new_page()
             page.goto(server.url)

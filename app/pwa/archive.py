@@ -11,6 +11,7 @@ import zopfli.gzip
 
 SKIP_DIRS = {"__pycache__", "tests", ".pytest_cache", ".ruff_cache"}
 BUILD_TOOL = ("app", "pwa")
+SERVER_ONLY = ("app/server.py",)  # the local server's guard; the browser never imports it
 SKIP_SUFFIXES = (".pyc", ".pyo")
 
 
@@ -28,7 +29,7 @@ def app_files(app_dir: Path) -> list[tuple[Path, str]]:
 
 def _skipped(rel: Path) -> bool:
     return (rel.parts[:2] == BUILD_TOOL or bool(SKIP_DIRS.intersection(rel.parts[1:-1]))
-            or rel.name.endswith(SKIP_SUFFIXES))
+            or rel.name.endswith(SKIP_SUFFIXES) or rel.as_posix() in SERVER_ONLY)
 
 
 def stage(target: Path, files: list[tuple[Path, str]], packages_dir: Path) -> None:
