@@ -104,13 +104,24 @@ def _tables(rows: dict[str, dict], settings: dict) -> dict:
     return tables
 
 
-def _snapshot(tables: dict) -> tuple[dict[str, dict], dict]:
+_Encoded = dict[str, dict[str, tuple[dict, str]]]  # table -> doc id -> (row, '"<id>":{...}')
+Snapshot = Callable[[], tuple[dict[str, dict], dict]]  # what is stored, by key, read when a merge needs it
+
+
+def _snapshot(tables: dict) -> Snapshot:
     """A copy that TinyDB's in-place updates cannot reach (it replaces fields, never nested values)."""
     rows, settings = _keyed(tables)
-    return {k: dict(v) for k, v in rows.items()}, dict(settings)
+    copy = {k: dict(v) for k, v in rows.items()}, dict(settings)
+    return lambda: copy
 
 
-_Encoded = dict[str, dict[str, tuple[dict, str]]]  # table -> doc id -> (row, '"<id>":{...}')
+def _written(encoded: _Encoded) -> Snapshot:
+    """What a write stored, from its row texts: free to keep, since they are never changed."""
+    def read() -> tuple[dict[str, dict], dict]:
+        return _keyed({name: {doc_id: json.loads(text[text.index(":") + 1:])
+                              for doc_id, (_, text) in rows.items()}
+                       for name, rows in encoded.items()})
+    return read
 
 
 def _encode_rows(data: dict, cache: _Encoded) -> _Encoded:
@@ -141,7 +152,7 @@ class _CachedStorage(Storage):
     TinyDB updates rows in place, so whoever updates a row must call changed() before the write.
     """
 
-    def __init__(self, tables: dict, save: Callable[[str, dict], None]) -> None:
+    def __init__(self, tables: dict, save: Callable[[str, _Encoded], None]) -> None:
         self.tables, self._save = tables, save
         self._encoded: _Encoded = {}
 
@@ -154,7 +165,7 @@ class _CachedStorage(Storage):
     def write(self, data: dict) -> None:
         self._encoded = _encode_rows(data, self._encoded)
         self.tables = data
-        self._save(_document(self._encoded), data)
+        self._save(_document(self._encoded), self._encoded)
 
 
 class EpisodeLog:
@@ -171,7 +182,7 @@ class EpisodeLog:
         self.listeners: list[Callable[[], None]] = []
         self.changes = 0  # counts every change, ours or another writer's, for screens to catch up
         self._broken: str | None = None  # why the backend cannot be used at all
-        self._pending: list[tuple[str, tuple[dict, dict]]] = []
+        self._pending: list[tuple[str, Snapshot]] = []
         self._load(self._open())
 
     # opening
@@ -253,7 +264,7 @@ class EpisodeLog:
             theirs = _decode(text)["tables"]
         except CorruptStore:
             return False  # someone else's broken write is not ours to move aside while we hold a good copy
-        (base_rows, base_settings), (our_rows, our_settings) = self._base, _keyed(self._storage.tables)
+        (base_rows, base_settings), (our_rows, our_settings) = self._base(), _keyed(self._storage.tables)
         their_rows, their_settings = _keyed(theirs)
         rows = merge(base_rows, our_rows, their_rows)
         settings = merge(base_settings, our_settings, their_settings)
@@ -263,15 +274,15 @@ class EpisodeLog:
         self._load(_tables(rows, settings))
         self._base = _snapshot(theirs)
         if rows != their_rows or settings != their_settings:
-            self._save(_document(_encode_rows(self._storage.tables, {})), self._storage.tables)
+            self._storage.write(self._storage.tables)
         self._notify()
         return True
 
     # writing
-    def _save(self, text: str, tables: dict) -> None:
+    def _save(self, text: str, encoded: _Encoded) -> None:
         if self._broken:
             return
-        snapshot = _snapshot(tables)
+        snapshot = _written(encoded)
         try:
             self.backend.write(text)
         except OSError as exc:
@@ -384,7 +395,7 @@ class EpisodeLog:
         """Delete every episode, every setting and every copy moved aside."""
         self.refresh()
         self._load({})
-        self._save(_document({}), {})
+        self._storage.write({})
         self.generation += 1
         self.problem = None
         if not self._broken:
