@@ -40,7 +40,7 @@ def realistic_episodes(n: int, seed: int, start_day: int = 0) -> list[Episode]:
     lib = library()
     triggers = [t.id for t in lib.triggers]
     relief = [c.id for c in lib.decks[0].cards]
-    t0 = datetime(2020, 1, 1, tzinfo=UTC)
+    t0 = datetime(2000, 1, 1, tzinfo=UTC)  # 10k episodes at 0.7 days apart still end before today
     out = []
     for i in range(n):
         start = t0 + timedelta(days=start_day + i * 0.7, minutes=rng.randrange(1440))
