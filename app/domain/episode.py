@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Literal
 
 from pydantic import (
@@ -44,7 +45,17 @@ class PainReading(BaseModel):
     _at_in_range = field_validator("at")(check_time)
 
 
-def _known(kind: str, values: list[str], allowed: Callable[[], set[str]]) -> list[str]:
+@cache
+def _trigger_ids() -> frozenset[str]:
+    return frozenset(t.id for t in library().triggers)
+
+
+@cache
+def _card_ids() -> frozenset[str]:
+    return frozenset(library().cards_by_id())
+
+
+def _known(kind: str, values: list[str], allowed: Callable[[], frozenset[str]]) -> list[str]:
     if not values:
         return values
     known = allowed()
@@ -76,12 +87,12 @@ class Episode(BaseModel):
     @field_validator("triggers")
     @classmethod
     def _known_triggers(cls, v: list[str]) -> list[str]:
-        return _known("trigger", v, lambda: {t.id for t in library().triggers})
+        return _known("trigger", v, _trigger_ids)
 
     @field_validator("helped")
     @classmethod
     def _known_cards(cls, v: list[str]) -> list[str]:
-        return _known("card", v, lambda: set(library().cards_by_id()))
+        return _known("card", v, _card_ids)
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Episode:
