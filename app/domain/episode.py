@@ -55,6 +55,27 @@ def _card_ids() -> frozenset[str]:
     return frozenset(library().cards_by_id())
 
 
+class StepRecord(BaseModel):
+    """One relief step of a guided episode: which card, when, whether it was done, and pain around it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    card: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
+    at: AwareDatetime
+    outcome: Literal["done", "skipped"] = "done"
+    pain_before: int | None = Field(default=None, ge=0, le=10)
+    pain_after: int | None = Field(default=None, ge=0, le=10)
+
+    _at_in_range = field_validator("at")(check_time)
+
+    @field_validator("card")
+    @classmethod
+    def _known_card(cls, v: str) -> str:
+        if v not in _card_ids():
+            raise ValueError(f"unknown card: {v}")
+        return v
+
+
 def _known(kind: str, values: list[str], allowed: Callable[[], frozenset[str]]) -> list[str]:
     if not values:
         return values
@@ -80,6 +101,7 @@ class Episode(BaseModel):
     helped_note: str = Field(default="", max_length=FREE_TEXT_MAX)
     notes: str = Field(default="", max_length=NOTE_MAX)
     temperature: Literal["ice", "heat"] | None = None
+    steps: list[StepRecord] = Field(default_factory=list, max_length=100)
     updated_at: AwareDatetime = Field(default_factory=utc_now)
 
     _times_in_range = field_validator("start", "end", "updated_at")(check_time)

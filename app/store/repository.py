@@ -14,6 +14,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from app.domain.episode import Episode
+from app.domain.records import PegEntry, SosCheck
 from app.store.backends import Backend, FileBackend, LogInUse, MemoryBackend, display_name
 from app.store.merge import merge
 
@@ -85,27 +86,35 @@ def _decode(text: str) -> dict:
     return doc
 
 
+RECORDS = ("episodes", "checks", "peg")  # tables of rows with their own id, merged row by row
+
+
 def _key(doc_id: str, row: dict) -> str:
     rid = row.get("id")
     return rid if isinstance(rid, str) and rid else f"#row-{doc_id}"
 
 
-def _keyed(tables: dict) -> tuple[dict[str, dict], dict]:
-    """Episode rows by episode id, and the settings row: what two writers' copies are merged by."""
-    rows = {_key(k, v): v for k, v in tables.get("episodes", {}).items()}
+def _keyed(tables: dict) -> tuple[dict[tuple[str, str], dict], dict]:
+    """Rows by (table, record id), and the settings row: what two writers' copies are merged by."""
+    rows = {(name, _key(k, v)): v for name in RECORDS for k, v in tables.get(name, {}).items()}
     settings = next(iter(tables.get("settings", {}).values()), {})
     return rows, settings
 
 
-def _tables(rows: dict[str, dict], settings: dict) -> dict:
-    tables: dict = {"episodes": {str(i): row for i, row in enumerate(rows.values(), 1)}}
+def _tables(rows: dict[tuple[str, str], dict], settings: dict) -> dict:
+    tables: dict = {}
+    for (name, _), row in rows.items():
+        table = tables.setdefault(name, {})
+        table[str(len(table) + 1)] = row
+    tables.setdefault("episodes", {})
     if settings:
         tables["settings"] = {"1": settings}
     return tables
 
 
 _Encoded = dict[str, dict[str, tuple[dict, str]]]  # table -> doc id -> (row, '"<id>":{...}')
-Snapshot = Callable[[], tuple[dict[str, dict], dict]]  # what is stored, by key, read when a merge needs it
+# what is stored, by (table, id), read only when a merge needs it
+Snapshot = Callable[[], tuple[dict[tuple[str, str], dict], dict]]
 
 
 def _snapshot(tables: dict) -> Snapshot:
@@ -117,7 +126,7 @@ def _snapshot(tables: dict) -> Snapshot:
 
 def _written(encoded: _Encoded) -> Snapshot:
     """What a write stored, from its row texts: free to keep, since they are never changed."""
-    def read() -> tuple[dict[str, dict], dict]:
+    def read() -> tuple[dict[tuple[str, str], dict], dict]:
         return _keyed({name: {doc_id: json.loads(text[text.index(":") + 1:])
                               for doc_id, (_, text) in rows.items()}
                        for name, rows in encoded.items()})
@@ -241,6 +250,8 @@ class EpisodeLog:
                 self._invalid[key] = InvalidRow(key, error or "an episode id appears twice",
                                                 _preview(row))
                 self._doc_ids[key] = int(doc_id)
+        self._others = {name: _valid_only(model, tables.get(name, {}))
+                        for name, model in OTHER_RECORDS.items()}
         self._storage = _CachedStorage(tables, self._save)
         self._db = TinyDB(storage=lambda: self._storage)
         self._table = self._db.table("episodes")
@@ -411,6 +422,29 @@ class EpisodeLog:
         except OSError:
             return []
 
+    # SOS checks and PEG answers: rows of their own tables, oldest first
+    def add_record(self, record: SosCheck | PegEntry) -> None:
+        self.add_records([record])
+
+    def add_records(self, records: Iterable[SosCheck | PegEntry]) -> int:
+        """Add SOS checks and PEG answers in one write; ids already here are left as they are."""
+        self.refresh()
+        known = {r.id for rows in self._others.values() for r in rows}
+        fresh = [type(r).model_validate(r.model_dump()) for r in records if r.id not in known]
+        for name, model in OTHER_RECORDS.items():  # one atomic write per table that gains rows
+            if rows := [r for r in fresh if isinstance(r, model)]:
+                self._db.table(name).insert_multiple([r.model_dump(mode="json") for r in rows])
+                self._others[name] += rows
+        if fresh:
+            self._changed()
+        return len(fresh)
+
+    def checks(self) -> list[SosCheck]:
+        return sorted(self._others["checks"], key=lambda r: r.at)
+
+    def pegs(self) -> list[PegEntry]:
+        return sorted(self._others["peg"], key=lambda r: r.at)
+
     # settings live in the same document, one row
     def settings(self) -> dict[str, Any]:
         rows = self._db.table("settings").all()
@@ -422,6 +456,20 @@ class EpisodeLog:
         self._storage.changed("settings", 1)
         self._db.table("settings").upsert(Document({**self.settings(), key: value}, doc_id=1))
         self._notify()
+
+
+OTHER_RECORDS: dict[str, type[SosCheck] | type[PegEntry]] = {"checks": SosCheck, "peg": PegEntry}
+
+
+def _valid_only(model, rows: dict) -> list:
+    """The rows that pass validation; the others stay in the file untouched."""
+    out = []
+    for row in rows.values():
+        try:
+            out.append(model.model_validate(row))
+        except ValidationError:
+            continue
+    return out
 
 
 def open_file_log(path) -> EpisodeLog:

@@ -11,12 +11,14 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from app.domain.episode import Episode
+from app.domain.records import PegEntry, SosCheck
 from app.store.repository import EpisodeLog
 
 EXPORT_FORMAT = "spasm-sos-export"
 EXPORT_VERSION = 1
 MAX_ERRORS = 5
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+OTHERS = {"checks": (SosCheck, "SOS check"), "peg": (PegEntry, "PEG answer")}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_FIELDS = ("id", "start", "end", "duration_minutes", "peak_pain", "pain_readings",
               "triggers", "trigger_note", "helped", "helped_note", "notes")
@@ -53,6 +55,8 @@ def export_json(log: EpisodeLog, now: datetime | None = None) -> str:
         "version": EXPORT_VERSION,
         "exported_at": (now or datetime.now(UTC)).isoformat(),
         "episodes": [e.model_dump(mode="json") for e in episodes],
+        "checks": [c.model_dump(mode="json") for c in log.checks()],
+        "peg": [p.model_dump(mode="json") for p in log.pegs()],
     }, ensure_ascii=False, indent=1)
 
 
@@ -88,7 +92,7 @@ def _reject(*errors: str) -> ImportRejected:
     return ImportRejected(ImportReport(errors=tuple(errors[:MAX_ERRORS])))
 
 
-def _records(text: str | bytes) -> list:
+def _records(text: str | bytes) -> dict:
     if len(text) > MAX_IMPORT_BYTES:
         raise _reject(f"the file is {len(text) / 1024 / 1024:.0f} MB; files over "
                       f"{MAX_IMPORT_BYTES // 1024 // 1024} MB are not imported")
@@ -102,15 +106,28 @@ def _records(text: str | bytes) -> list:
         raise _reject("not a Spasm SOS export (missing \"format\": \"spasm-sos-export\")")
     if doc.get("version") != EXPORT_VERSION:
         raise _reject(f"unsupported export version {str(doc.get('version'))[:20]}")
-    if not isinstance(doc.get("episodes"), list):
-        raise _reject("\"episodes\" must be a list")
-    return doc["episodes"]
+    for name in ("episodes", *OTHERS):
+        if not isinstance(doc.get(name, []), list) or not isinstance(doc.get("episodes"), list):
+            raise _reject(f"\"{name}\" must be a list")
+    return doc
 
 
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"]) or "record"
     return f"{where}: {err['msg']}"[:200]
+
+
+def _other_records(doc: dict, errors: list[str]) -> list[SosCheck | PegEntry]:
+    """The file's SOS checks and PEG answers, validated; problems go to `errors` with numbers."""
+    out: list[SosCheck | PegEntry] = []
+    for name, (model, label) in OTHERS.items():
+        for n, record in enumerate(doc.get(name, []), 1):
+            try:
+                out.append(model.model_validate(record))
+            except ValidationError as exc:
+                errors.append(f"{label} {n}: {_first_error(exc)}")
+    return out
 
 
 def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
@@ -121,7 +138,9 @@ def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
     valid: list[Episode] = []
     errors: list[str] = []
     seen: set[str] = set()
-    for n, record in enumerate(_records(text), 1):
+    doc = _records(text)
+    others = _other_records(doc, errors)
+    for n, record in enumerate(doc["episodes"], 1):
         try:
             episode = Episode.model_validate(record)
         except ValidationError as exc:
@@ -140,5 +159,6 @@ def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
     log.add_many(new)
     for episode in newer:
         log.update(episode, touch=False)
+    log.add_records(others)
     return ImportReport(added=len(new), updated=len(newer), older=len(differ) - len(newer),
                         skipped=len(known) - len(differ))

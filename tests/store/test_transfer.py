@@ -250,3 +250,25 @@ def test_import_of_a_year_one_episode_is_refused_with_its_record_number(full, pa
     with pytest.raises(ImportRejected, match="record 2: start"):
         import_json(EpisodeLog(FileBackend(path)), json.dumps(doc))
     assert not path.exists()
+
+
+def test_sos_checks_and_peg_answers_travel_with_the_export(full, path):
+    from app.domain.records import PegEntry, SosCheck
+
+    full.add_record(SosCheck(tier="urgent", flags=["fever"]))
+    full.add_record(PegEntry(pain=7, enjoyment=6, activity=8))
+    target = EpisodeLog(FileBackend(path))
+    import_json(target, export_json(full, now=NOW))
+    again = EpisodeLog(FileBackend(path))
+    assert [(c.tier, c.flags) for c in again.checks()] == [("urgent", ["fever"])]
+    assert [p.score for p in again.pegs()] == [7.0]
+    import_json(again, export_json(full, now=NOW))  # importing twice adds nothing
+    assert len(again.checks()) == 1 and len(again.pegs()) == 1
+
+
+def test_an_invalid_peg_answer_rejects_the_whole_file(full, path):
+    doc = json.loads(export_json(full, now=NOW))
+    doc["peg"] = [{"pain": 11, "enjoyment": 1, "activity": 1}]
+    with pytest.raises(ImportRejected, match="PEG answer 1: pain"):
+        import_json(EpisodeLog(FileBackend(path)), json.dumps(doc))
+    assert not path.exists()

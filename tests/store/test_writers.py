@@ -117,3 +117,17 @@ def test_the_app_opens_a_log_held_elsewhere_in_memory_and_says_so(tmp_path):
         holder.kill()
         holder.wait()
     assert open_file_log(path).problem is None
+
+
+def test_sos_checks_and_peg_answers_are_kept_and_merged_with_another_writer(tmp_path):
+    from app.domain.records import PegEntry, SosCheck
+
+    path = tmp_path / "episodes.json"
+    mine, other = EpisodeLog(FileBackend(path)), EpisodeLog(FileBackend(path))
+    mine.add_record(SosCheck(tier="emergency", flags=["bladder-leaking"]))
+    other.add_record(PegEntry(pain=6, enjoyment=5, activity=7))
+    other.add_record(SosCheck(tier="self-care"))
+    again = EpisodeLog(FileBackend(path))
+    assert [c.tier for c in again.checks()] == ["emergency", "self-care"]
+    assert again.checks()[0].flags == ["bladder-leaking"]
+    assert [p.score for p in again.pegs()] == [6.0]
