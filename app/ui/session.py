@@ -9,6 +9,7 @@ import flet as ft
 
 from app.content.loader import library
 from app.domain.episode import Episode, PainReading
+from app.domain.records import SosCheck
 from app.domain.regions import EmergencyHelp, choice, emergency_help
 from app.domain.triage import TriageResult, triage
 from app.store import EpisodeLog
@@ -64,6 +65,7 @@ class Session:
 
     def check(self) -> None:
         self.result = triage(self.ticked, library().red_flags)
+        self.log.add_record(SosCheck(tier=self.result.tier, flags=[f.id for f in self.result.reasons]))
         if self.result.tier == "self-care":
             self.show_tab("relief")
             self.show_card("relief", 0)

@@ -95,3 +95,13 @@ def test_the_stored_log_notice_once_dismissed_is_not_shown_to_later_visits():
     first = Session(log=log, problem=log.problem.message)
     first.dismiss_problem()
     assert log.problem is None
+
+
+def test_every_sos_check_is_kept_with_its_outcome_and_signs(session):
+    session.open_sos()
+    session.toggle_flag("bladder-leaking")
+    session.check()
+    session.open_sos()
+    session.check()
+    assert [(c.tier, c.flags) for c in session.log.checks()] == [
+        ("emergency", ["bladder-leaking"]), ("self-care", [])]
