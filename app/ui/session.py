@@ -13,6 +13,8 @@ from app.domain.records import SosCheck
 from app.domain.regions import EmergencyHelp, choice, emergency_help
 from app.domain.triage import TriageResult, triage
 from app.store import EpisodeLog
+from app.ui.guide_flow import GuideFlow
+from app.ui.guide_state import GuideState
 from app.ui.timers import Timers
 
 TABS = ("relief", "sleep", "prevention", "log")
@@ -24,7 +26,7 @@ def now() -> datetime:
 
 @ft.observable
 @dataclass
-class Session:
+class Session(GuideFlow):
     log: EpisodeLog
     tab: str = "relief"
     overlay: str | None = None  # "sos" | "settings"
@@ -40,6 +42,7 @@ class Session:
     positions: dict = field(default_factory=dict)  # deck id -> card on screen, kept across tabs
     locale_region: str = ""  # ISO country of the device locale ("" unknown); a Settings choice wins
     timers: Timers = field(default_factory=Timers)
+    guide: GuideState | None = None  # "Help me now", while open or resumable
 
     # navigation
     def show_tab(self, tab: str) -> None:
