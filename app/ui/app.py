@@ -38,7 +38,7 @@ async def open_log(page: ft.Page) -> EpisodeLog:
 
 def start_route(route: str | None) -> dict:
     route = (route or "/").split("?")[0].rstrip("/")
-    return {"/sos": {"overlay": "sos"}, "/log": {"tab": "log"}}.get(route, {})
+    return {"/sos": {"overlay": "sos"}, "/log": {"tab": "log"}, "/now": {"overlay": "guide"}}.get(route, {})
 
 
 async def main(page: ft.Page) -> None:
@@ -53,6 +53,9 @@ async def main(page: ft.Page) -> None:
     if log.problem:
         session.problem = log.problem.message
     _follow(page, session)
+    page.on_route_change = lambda e: session.follow_route(e.route)
+    if session.overlay == "guide":
+        session.open_guide()
     page.theme_mode = theme_mode(session.settings.get("theme"))
     page.padding = 0
     page.render(Shell, session)

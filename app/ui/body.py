@@ -8,6 +8,8 @@ from app.content.loader import library
 from app.ui.banner import Banner
 from app.ui.boundary import component
 from app.ui.deck_view import DeckView
+from app.ui.guide_screen import GuideScreen
+from app.ui.help_now_button import HelpNowButton
 from app.ui.log_screen import LogScreen
 from app.ui.save_warning import SaveWarning
 from app.ui.session import Session
@@ -18,18 +20,24 @@ from app.ui.timer_strip import TimerStrip
 
 @component
 def Body(session: Session) -> ft.Control:
+    top: list[ft.Control] = []
     if session.overlay == "sos":
         screen = SosScreen(session)
+    elif session.overlay == "guide" and session.guide is not None:
+        screen = GuideScreen(session)
     elif session.overlay == "settings":
         screen = SettingsScreen(session)
     elif session.tab == "log":
         screen = LogScreen(session)
     else:
         screen = DeckView(library().deck(session.tab), session, key=session.tab)
+        if session.tab == "relief":
+            top.append(HelpNowButton(session))
     return ft.Column(expand=True, spacing=0, controls=[
         Banner(session.problem, "problem", session.dismiss_problem),
         SaveWarning(session),
         Banner(session.notice, "calm", lambda: setattr(session, "notice", None)),
-        TimerStrip(session.timers),
+        TimerStrip(session.timers) if session.overlay != "guide" else ft.Container(visible=False),
+        *top,
         screen,
     ])

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
+
+import flet as ft
 
 from app.content.guide import questions
 from app.content.loader import library
@@ -29,9 +32,11 @@ class GuideFlow:
         self.overlay, self.result, self.notice = "guide", None, None
         self._guide_to(saved if resume else GuideState(episode=active.id if active else None))
         self._resume_timer()
+        _show_route("/now")
 
     def close_guide(self) -> None:
         self.overlay = None
+        _show_route("/")
 
     # safety first
     def guide_answer(self, answer: Answer) -> None:
@@ -94,8 +99,8 @@ class GuideFlow:
         self._guide_to(self.guide.to(easier=True))
 
     def guide_timer(self, card_id: str, minutes: int | None = None) -> None:
-        card = library().cards_by_id()[card_id]
-        self.timers.start(card, minutes)
+        cards = library().cards_by_id()
+        self.timers.start(cards[card_id], minutes, pace=_pace())
         self._guide_to(self.guide.to(timer_card=card_id, timer_end=time.time() + self.timers.total,
                                      pain_before=self._latest_pain()))
 
@@ -120,7 +125,7 @@ class GuideFlow:
             return
         left = (state.timer_end or 0) - time.time()
         if left > 1:
-            self.timers.start(library().cards_by_id()[state.timer_card], seconds=int(left))
+            self.timers.start(library().cards_by_id()[state.timer_card], seconds=int(left), pace=_pace())
 
     # later: urgent signs, then the end
     def guide_urgent(self, yes: bool) -> None:
@@ -135,3 +140,18 @@ class GuideFlow:
             self.end_episode()
         self._guide_to(None)
         self.overlay, self.tab = None, "log"
+        _show_route("/")
+
+
+def _pace() -> tuple[int, int]:
+    """The slow-breathing card's rhythm, offered during every timed step of the guide."""
+    timer = library().cards_by_id()["slow-breathing"].timer
+    return timer.inhale, timer.exhale
+
+
+def _show_route(route: str) -> None:
+    """Keep the address bar on /now while the guide is open, so a reload comes back to it."""
+    with contextlib.suppress(RuntimeError):  # no page: the UI state is driven by a unit test
+        page = ft.context.page
+        if (page.route or "/") != route:
+            page.navigate(route)

@@ -57,6 +57,16 @@ class Session(GuideFlow):
     def open_settings(self) -> None:
         self.overlay = "settings"
 
+    def follow_route(self, route: str | None) -> None:
+        """The browser's back and forward buttons move between the guide, SOS and the tabs."""
+        path = (route or "/").split("?")[0].rstrip("/") or "/"
+        if path == "/now" and self.overlay != "guide":
+            self.open_guide()
+        elif path == "/sos" and self.overlay != "sos":
+            self.open_sos()
+        elif path not in ("/now", "/sos") and self.overlay == "guide":
+            self.overlay = None
+
     def close_overlay(self) -> None:
         self.overlay, self.result = None, None
 

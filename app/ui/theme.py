@@ -46,7 +46,7 @@ PAIRS = [
     ("on_secondary_container", "secondary_container"),
     ("on_tertiary_container", "tertiary_container"), ("on_error_container", "error_container"),
     ("on_inverse_surface", "inverse_surface"), ("inverse_primary", "inverse_surface"),
-    (WHITE, SOS_RED), (SOS_RED, WHITE), (AMBER_TEXT, AMBER_BG), (CALM_TEXT, CALM_BG),
+    (WHITE, SOS_RED), (SOS_RED, WHITE), (WHITE, NAVY), (AMBER_TEXT, AMBER_BG), (CALM_TEXT, CALM_BG),
 ]
 
 

@@ -41,8 +41,12 @@ class Timers:
     def running(self, card_id: str) -> bool:
         return self.card_id == card_id
 
-    def start(self, card: Card, minutes: int | None = None, seconds: int | None = None) -> None:
-        """Start the card's timer, for `minutes` of its choices, or the `seconds` left of one resumed."""
+    def start(self, card: Card, minutes: int | None = None, seconds: int | None = None,
+              pace: tuple[int, int] | None = None) -> None:
+        """Start the card's timer, for `minutes` of its choices, or the `seconds` left of one resumed.
+
+        `pace` (inhale, exhale seconds) adds the breathing pacer to a timer that has none.
+        """
         timer = card.timer
         if timer is None:
             return
@@ -52,7 +56,7 @@ class Timers:
         self.reps = timer.repeats if timer.kind == "hold" else 1
         self.rep, self.remaining, self.done_card, self.breath = 1, self.total, None, ""
         page = ft.context.page
-        self._task = page.run_task(self._run, timer.inhale, timer.exhale)
+        self._task = page.run_task(self._run, *(pace or (timer.inhale, timer.exhale)))
         page.run_task(self._wakelock, True)
 
     def stop(self) -> None:

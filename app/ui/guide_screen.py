@@ -1,0 +1,46 @@
+"""'Help me now': one question or one action per screen, in comfort mode, SOS one tap away above."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import flet as ft
+
+from app.ui.boundary import component
+from app.ui.guide_pain import GuidePain
+from app.ui.guide_question import GuideQuestion
+from app.ui.guide_start import GuideStart
+from app.ui.guide_step import GuideStep
+from app.ui.guide_summary import GuideSummary
+from app.ui.guide_text import title
+from app.ui.guide_urgent import GuideUrgent
+from app.ui.session import Session
+from app.ui.theme import TARGET
+
+NIGHT_FROM, NIGHT_TO = 21, 7  # local hours: the guide is dark at night whatever the theme
+
+
+def night(hour: int) -> bool:
+    return hour >= NIGHT_FROM or hour < NIGHT_TO
+
+
+@component
+def GuideScreen(session: Session) -> ft.Control:
+    stage = session.guide.stage
+    if stage == "step" and session.guide_waiting_for_checkin():
+        screen = GuidePain(session, heading="Time is up. How is the pain now?")
+    else:
+        screen = {"safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "step": GuideStep,
+                  "urgent": GuideUrgent, "end": GuideSummary}[stage](session)
+    return ft.Container(
+        expand=True, bgcolor=ft.Colors.SURFACE,
+        theme_mode=ft.ThemeMode.DARK if night(datetime.now().hour) else None,
+        content=ft.ListView(padding=16, spacing=12, controls=[
+            ft.Row(controls=[
+                ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Close the guide"), width=TARGET,
+                              height=TARGET, on_click=session.close_guide),
+                title("Help me now"),
+            ]),
+            screen,
+        ]),
+    )
