@@ -2,12 +2,14 @@
 
 import re
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app.content.loader import DATA_DIR, ContentError, load_library
 from app.domain import advice, phase, triage
+from app.domain.episode import PainReading
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -155,13 +157,21 @@ def test_foam_roller_stays_off_the_low_back_during_a_spasm(lib):
     assert "During a spasm, keep a foam roller off your low back" in steps
 
 
+def nudge_texts():
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    worse = [PainReading(at=start, score=2), PainReading(at=start + timedelta(days=2), score=8)]
+    for days, readings in ((0, []), (4, []), (30, []), (2, worse)):
+        nudge = advice.doctor_nudge(start, start + timedelta(days=days), readings)
+        yield from (nudge.title, nudge.text)
+
+
 def test_no_advice_written_in_the_domain_copies_the_seeds():
     if not SEEDS.exists():
         pytest.skip("seeds not beside the checkout")
     words = lambda s: re.findall(r"[a-z0-9']+", s.lower())  # noqa: E731
     seed_text = " ".join(" ".join(words(p.read_text())) for p in SEEDS.iterdir())
     texts = [*(a for tier in triage.ACTIONS.values() for a in tier), triage.KEEP_STILL, triage.WHERE,
-             *phase.TIMING.values(), *phase.EVIDENCE.values(), advice.SAFETY_NET]
+             *phase.TIMING.values(), *phase.EVIDENCE.values(), *nudge_texts()]
     for text in texts:
         w = words(text)
         for i in range(len(w) - 7):
