@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.domain.regions import CUSTOM, FALLBACK, UNKNOWN, emergency_help, find_countries, stored_choice
+from app.ui.boundary import component
 from app.ui.session import Session
 from app.ui.theme import TARGET
 
@@ -16,7 +17,7 @@ def _row(value: str, label: str) -> ft.Control:
                         content=ft.Radio(value=value, label=label, label_style=ft.TextStyle(size=18)))
 
 
-@ft.component
+@component
 def CountryPicker(session: Session) -> ft.Control:
     query, set_query = ft.use_state("")
     stored = stored_choice(session.settings) or AUTO

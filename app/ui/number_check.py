@@ -5,11 +5,12 @@ from __future__ import annotations
 import flet as ft
 
 from app.domain.regions import CHECK_LOCAL
+from app.ui.boundary import component
 from app.ui.session import Session
 from app.ui.theme import TARGET
 
 
-@ft.component
+@component
 def NumberCheck(session: Session, color: str | None = None) -> ft.Control:
     return ft.Column(spacing=6, controls=[
         ft.Text(CHECK_LOCAL, size=20, weight=ft.FontWeight.BOLD, color=color),

@@ -2,13 +2,12 @@
 
 from pathlib import Path
 
+import phonenumbers  # test-only dependency: Google's libphonenumber data
 import pytest
+from phonenumbers import shortnumberinfo
 
 from app.content.loader import ContentError
 from app.content.numbers import NUMBERS_FILE, load_numbers
-
-shortnumberinfo = pytest.importorskip("phonenumbers.shortnumberinfo")
-phonenumbers = pytest.importorskip("phonenumbers")
 
 EU = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
       "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
