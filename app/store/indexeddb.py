@@ -272,6 +272,7 @@ def _reason(name: str, message: str) -> str:
     return f"the browser refused to store it ({name or 'error'}{': ' + message if message else ''})"
 
 
+# Results use undefined, never null: Pyodide turns null into JsNull, undefined into None.
 _JS = r"""
 (() => {
   const DB = %(db)s, STORE = %(store)s, KEY = %(key)s, ASIDE = %(aside)s;
@@ -299,7 +300,7 @@ _JS = r"""
     try {
       const db = await open();
       return await new Promise((resolve) => {
-        let result = null, thrown = null;
+        let result, thrown = null;
         const tx = db.transaction(STORE, mode, {durability: "strict"});
         const fail = (e) => resolve(["error", (e && e.name) || "Error", (e && e.message) || String(e)]);
         tx.oncomplete = () => resolve(["ok", result]);
@@ -319,19 +320,19 @@ _JS = r"""
     load: () => run("readonly", (store, done, guard) => {
       const main = store.get(KEY), keys = store.getAllKeys(asides()), rows = store.getAll(asides());
       rows.onsuccess = guard(() => done([main.result ? main.result.rev : 0,
-        main.result ? main.result.text : null, keys.result, rows.result.map((r) => r.text)]));
+        main.result ? main.result.text : undefined, keys.result, rows.result.map((r) => r.text)]));
     }),
     read: () => run("readonly", (store, done, guard) => {
       const main = store.get(KEY);
-      main.onsuccess = guard(() => done(main.result ? [main.result.rev, main.result.text] : [0, null]));
+      main.onsuccess = guard(() => done(main.result ? [main.result.rev, main.result.text] : [0, undefined]));
     }),
     swap: (expected, rev, text) => run("readwrite", (store, done, guard) => {
       const main = store.get(KEY);
       main.onsuccess = guard(() => {
         const now = main.result ? main.result.rev : 0;
-        if (now !== expected) { done([false, now, main.result ? main.result.text : null]); return; }
+        if (now !== expected) { done([false, now, main.result ? main.result.text : undefined]); return; }
         store.put({rev, text}, KEY);
-        done([true, rev, null]);
+        done([true, rev, undefined]);
       });
     }),
     quarantine: (expected, rev, key, text, empty) => run("readwrite", (store, done, guard) => {
@@ -347,9 +348,9 @@ _JS = r"""
     removeAsides: () => run("readwrite", (store) => { store.delete(asides()); }),
     status: async () => {
       const s = navigator.storage;
-      let persisted = null, usage = null, quota = null;
-      try { persisted = s && s.persisted ? await s.persisted() : null; } catch (_) {}
-      try { const e = await s.estimate(); usage = e.usage ?? null; quota = e.quota ?? null; } catch (_) {}
+      let persisted, usage, quota;
+      try { persisted = await s.persisted(); } catch (_) {}
+      try { ({usage, quota} = await s.estimate()); } catch (_) {}
       return [persisted, usage, quota];
     },
     announce: (rev) => { if (channel) channel.postMessage({rev}); },
