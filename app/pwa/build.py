@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flet_web import get_package_web_dir
 
-from app.pwa import archive, bytecode, client, icon_font, packages, pages
+from app.pwa import archive, bytecode, client, icon_font, packages, pages, wheels
 from app.pwa.errors import BuildError
 from app.pwa.firstaid import first_aid_html
 from app.pwa.sizes import SiteSize, measure
@@ -24,8 +24,10 @@ class Options:
     out: Path = PROJECT / "dist"
     app: Path = PROJECT
     content: Path | None = None
-    pyodide_packages: str | None = None
+    pyodide_packages: str | None = None  # the Pyodide CDN's exact files; default: PyPI's, as locked
     allow_cdn_packages: bool = False
+    wheel_lock: Path = wheels.LOCK
+    wheel_cache: Path | None = None
     base_href: str = "/"
     bytecode: bool = True
 
@@ -49,7 +51,12 @@ def build(opts: Options) -> Result:
     web_dir = Path(get_package_web_dir())
     lock = packages.read_lock(web_dir / "pyodide")
     pyodide_version = packages.runtime_version(web_dir / "pyodide", lock)
-    plan = packages.plan(packages.app_requirements(app_dir), lock)
+    requirements = packages.app_requirements(app_dir)
+    plan = packages.plan(requirements, lock)
+    source = opts.pyodide_packages
+    if plan.pyodide and source is None and not opts.allow_cdn_packages:
+        lock, source = _pypi_wheels(opts, requirements, lock)
+        plan = packages.plan(requirements, lock)
     out = opts.out.resolve()
     _check_out(out)
     with tempfile.TemporaryDirectory(prefix="spasm-pwa-", dir=out.parent) as tmp:
@@ -57,8 +64,7 @@ def build(opts: Options) -> Result:
         site.mkdir()
         client.copy_client(web_dir, site)
         client.copy_pyodide(web_dir, site)
-        missing = packages.fetch_pyodide_packages(plan.pyodide, opts.pyodide_packages,
-                                                  pyodide_version, site / "pyodide")
+        missing = packages.fetch_pyodide_packages(plan.pyodide, source, pyodide_version, site / "pyodide")
         base_url, runtime = None, []
         if missing:
             if not opts.allow_cdn_packages:
@@ -88,6 +94,15 @@ def build(opts: Options) -> Result:
             shutil.rmtree(out)
         shutil.move(str(site), out)
     return Result(out, version, measure(out), names, bool(missing), compiled, icons)
+
+
+def _pypi_wheels(opts: Options, requirements: list[str], lock: dict) -> tuple[dict, str]:
+    """Pyodide's lock overlaid with PyPI's locked browser wheels, and the cache that holds them."""
+    pinned = wheels.read(opts.wheel_lock)
+    wheels.check(pinned, packages.pyodide_requirements(requirements), lock["info"], opts.wheel_lock)
+    cache = opts.wheel_cache or wheels.default_cache()
+    wheels.fetch(pinned, lock["info"], cache)
+    return wheels.overlay(lock, pinned), str(cache)
 
 
 def _library(content: Path | None):

@@ -64,6 +64,11 @@ def app_requirements(app_dir: Path) -> list[str]:
     return list(data.get("project", {}).get("dependencies", []) or ["flet"])
 
 
+def pyodide_requirements(requirements: list[str]) -> list[str]:
+    """The app's requirements that the browser takes from Pyodide's packages, not vendored."""
+    return sorted(r for r in requirements if canonicalize_name(Requirement(r).name) in FROM_PYODIDE)
+
+
 def plan(requirements: list[str], lock: dict) -> Plan:
     env = browser_environment(lock["info"])
     result = Plan()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from packaging.utils import canonicalize_name
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -18,7 +16,6 @@ from pwa_support import FIXTURE_APP, FIXTURE_CONTENT, StaticServer  # noqa: E402
 from app.pwa.build import PROJECT, Options, build  # noqa: E402
 
 PYODIDE_PACKAGES = os.environ.get("SPASM_PYODIDE_PACKAGES")
-PYPI_WHEELS = os.environ.get("SPASM_PYPI_EMSCRIPTEN_WHEELS")
 
 
 def _fixture_app(tmp: Path, version: str) -> Path:
@@ -50,49 +47,14 @@ def fixture_dist_v2(pwa_tmp):
 
 @pytest.fixture(scope="session")
 def real_dist(pwa_tmp):
-    """The real app, built only when the Pyodide wheels for pydantic are at hand."""
-    from app.pwa import packages
+    """The real app built as production builds it: PyPI's locked browser wheels, fetched by pip.
 
+    SPASM_PYODIDE_PACKAGES, when set, builds with the Pyodide CDN's exact files instead.
+    """
     missing = _missing_real_inputs()
     if missing:
         pytest.skip(missing)
-    lock = packages.read_lock(_web_dir() / "pyodide")
-    version = packages.runtime_version(_web_dir() / "pyodide", lock)
-    plan = packages.plan(packages.app_requirements(PROJECT), lock)
-    absent = [e["file_name"] for e in plan.pyodide.values()
-              if not (PYODIDE_PACKAGES and (Path(PYODIDE_PACKAGES) / e["file_name"]).is_file())]
-    if not absent:
-        return build(Options(out=pwa_tmp / "dist-real", pyodide_packages=PYODIDE_PACKAGES))
-    stand_ins = _pypi_stand_ins(lock, plan.pyodide)
-    if stand_ins is None:
-        pytest.skip("Pyodide wheels not available (set SPASM_PYODIDE_PACKAGES to a folder holding "
-                    f"them, from {packages.PYODIDE_CDN.format(version=version)}, or "
-                    "SPASM_PYPI_EMSCRIPTEN_WHEELS to PyPI's pyemscripten builds as .ci/run does): "
-                    + ", ".join(absent))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(packages, "read_lock", lambda _dir: stand_ins)
-        return build(Options(out=pwa_tmp / "dist-real", pyodide_packages=PYPI_WHEELS))
-
-
-def _pypi_stand_ins(lock: dict, wanted: dict) -> dict | None:
-    """The lock with PyPI's pyemscripten wheels of the same ABI in place of the CDN's pydantic set.
-
-    pydantic_core publishes these on PyPI only from 2.47, so the versions are newer than the lock's;
-    this proves the real app starts and works in the browser, not the lock's exact files.
-    """
-    if not PYPI_WHEELS:
-        return None
-    wheels = {canonicalize_name(w.name.split("-")[0]): w for w in Path(PYPI_WHEELS).glob("*.whl")}
-    abi = f"pyemscripten_{lock['info']['abi_version']}_wasm32"
-    if not set(wanted) <= set(wheels) or abi not in wheels["pydantic-core"].name:
-        return None
-    patched = {**lock, "packages": dict(lock["packages"])}
-    for name in wanted:
-        wheel = wheels[name]
-        patched["packages"][name] = {**lock["packages"][name], "file_name": wheel.name,
-                                     "version": wheel.name.split("-")[1],
-                                     "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest()}
-    return patched
+    return build(Options(out=pwa_tmp / "dist-real", pyodide_packages=PYODIDE_PACKAGES))
 
 
 def _missing_real_inputs() -> str | None:
@@ -105,12 +67,6 @@ def _missing_real_inputs() -> str | None:
     except ContentError as exc:
         return f"the real content does not load yet: {exc}"
     return None
-
-
-def _web_dir() -> Path:
-    from flet_web import get_package_web_dir
-
-    return Path(get_package_web_dir())
 
 
 @pytest.fixture

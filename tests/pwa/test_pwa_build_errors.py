@@ -1,4 +1,4 @@
-"""Building without pydantic's Pyodide wheels fails clearly; checksums and the CDN opt-in work."""
+"""The CDN's Pyodide wheels: missing ones are named, checksums are checked, the CDN opt-in works."""
 
 from __future__ import annotations
 
@@ -33,10 +33,12 @@ def pydantic_app(tmp_path_factory):
     return app
 
 
-def test_cli_without_wheels_names_them_and_where_to_get_them(pydantic_app, tmp_path):
+def test_cli_with_an_empty_cdn_folder_names_the_cdn_files_and_where_to_get_them(pydantic_app, tmp_path):
+    (tmp_path / "empty").mkdir()
     proc = subprocess.run(
         [sys.executable, "-m", "app.pwa", "build", "--app", str(pydantic_app),
-         "--content", str(FIXTURE_CONTENT), "--out", str(tmp_path / "dist")],
+         "--content", str(FIXTURE_CONTENT), "--out", str(tmp_path / "dist"),
+         "--pyodide-packages", str(tmp_path / "empty")],
         cwd=PROJECT, capture_output=True, text=True, timeout=300)
     assert proc.returncode != 0
     for wheel in WHEELS:
