@@ -43,10 +43,12 @@ SHOTS = ROOT / "screenshots"
 class AppServer:
     """`python <script> --port N [args]`, own storage; `started` is spawn until the port accepts (s)."""
 
-    def __init__(self, data_dir: str | Path, script: str = "main.py", args: tuple[str, ...] = ()) -> None:
+    def __init__(self, data_dir: str | Path, script: str = "main.py", args: tuple[str, ...] = (),
+                 env: dict[str, str] | None = None) -> None:
         self.data_dir, self.port = Path(data_dir), free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "FLET_APP_STORAGE_DATA": str(data_dir), "FLET_FORCE_WEB_SERVER": "1"}
+        env = {**os.environ, "FLET_APP_STORAGE_DATA": str(data_dir), "FLET_FORCE_WEB_SERVER": "1",
+               **(env or {})}
         t0 = time.perf_counter()
         self.proc = subprocess.Popen([sys.executable, script, "--port", str(self.port), *args], cwd=ROOT,
                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -24,7 +24,7 @@ def Body(session: Session) -> ft.Control:
     if session.overlay == "sos":
         screen = SosScreen(session)
     elif session.overlay == "guide" and session.guide is not None:
-        screen = GuideScreen(session)
+        screen = GuideScreen(session, session.timers)
     elif session.overlay == "settings":
         screen = SettingsScreen(session)
     elif session.tab == "log":

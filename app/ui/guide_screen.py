@@ -15,7 +15,8 @@ from app.ui.guide_summary import GuideSummary
 from app.ui.guide_text import title
 from app.ui.guide_urgent import GuideUrgent
 from app.ui.session import Session
-from app.ui.theme import TARGET
+from app.ui.theme import TARGET, theme
+from app.ui.timers import Timers
 
 NIGHT_FROM, NIGHT_TO = 21, 7  # local hours: the guide is dark at night whatever the theme
 
@@ -25,16 +26,20 @@ def night(hour: int) -> bool:
 
 
 @component
-def GuideScreen(session: Session) -> ft.Control:
+def GuideScreen(session: Session, timers: Timers) -> ft.Control:
+    """`timers` is passed so the screen follows the countdown and its end."""
     stage = session.guide.stage
     if stage == "step" and session.guide_waiting_for_checkin():
         screen = GuidePain(session, heading="Time is up. How is the pain now?")
     else:
-        screen = {"safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "step": GuideStep,
-                  "urgent": GuideUrgent, "end": GuideSummary}[stage](session)
+        screen = GuideStep(session, timers) if stage == "step" else {
+            "safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "urgent": GuideUrgent,
+            "end": GuideSummary}[stage](session)
+    dark = night(datetime.now().hour)
     return ft.Container(
         expand=True, bgcolor=ft.Colors.SURFACE,
-        theme_mode=ft.ThemeMode.DARK if night(datetime.now().hour) else None,
+        theme=theme(True) if dark else None, dark_theme=theme(True) if dark else None,
+        theme_mode=ft.ThemeMode.DARK if dark else None,
         content=ft.ListView(padding=16, spacing=12, controls=[
             ft.Row(controls=[
                 ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Close the guide"), width=TARGET,

@@ -9,6 +9,7 @@ from app.ui.boundary import component
 from app.ui.guide_text import BIG, big_button, title, words
 from app.ui.session import Session
 from app.ui.theme import TARGET, WHITE
+from app.ui.timers import Timers
 
 LINES = 3
 
@@ -21,12 +22,12 @@ def _why(card) -> ft.Control:
 
 
 @component
-def GuideStep(session: Session) -> ft.Control:
+def GuideStep(session: Session, timers: Timers) -> ft.Control:
     why, set_why = ft.use_state(False)
     step = session.guide_step()
     if step is None:
         return words("No more steps for now.")
-    card, timers = step.card, session.timers
+    card = step.card
     running = timers.running(card.id)
     controls: list[ft.Control] = [
         ft.Container(bgcolor=WHITE, border_radius=16, padding=8, content=ft.Image(

@@ -11,23 +11,25 @@ TITLE = 30
 BIG = 72  # px: the guide's button height
 
 
-def words(text: str, size: int = BODY, **kw) -> ft.Text:
-    return ft.Text(text, size=size, **kw)
+def words(text: str, size: int = BODY, color=ft.Colors.ON_SURFACE, **kw) -> ft.Text:
+    """Coloured from the nearest theme, so the guide's own night theme reaches its text."""
+    return ft.Text(text, size=size, color=color, **kw)
 
 
 def title(text: str) -> ft.Text:
-    return ft.Text(text, size=TITLE, weight=ft.FontWeight.W_800)
+    return words(text, size=TITLE, weight=ft.FontWeight.W_800)
 
 
 def big_button(label: str, on_click: Callable, *, bgcolor=None, color=None, icon=None,
                outlined: bool = False) -> ft.Control:
     """A full-width target a thumb cannot miss; the label wraps rather than being cut off."""
-    make = ft.OutlinedButton if outlined else ft.Button
-    return make(
-        content=ft.Row(alignment=ft.MainAxisAlignment.CENTER, controls=[
-            *([ft.Icon(icon, color=color, size=30)] if icon else []),
-            ft.Text(label, size=BODY, weight=ft.FontWeight.BOLD, color=color, text_align=ft.TextAlign.CENTER),
-        ]),
-        width=float("inf"), height=BIG, bgcolor=bgcolor, on_click=on_click,
-        style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16), padding=12),
-    )
+    content = ft.Row(alignment=ft.MainAxisAlignment.CENTER, controls=[
+        *([ft.Icon(icon, color=color, size=30)] if icon else []),
+        ft.Text(label, size=BODY, weight=ft.FontWeight.BOLD, color=color, text_align=ft.TextAlign.CENTER),
+    ])
+    style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16), padding=12)
+    if outlined:
+        return ft.OutlinedButton(content=content, width=float("inf"), height=BIG, on_click=on_click,
+                                 style=style)
+    return ft.Button(content=content, width=float("inf"), height=BIG, bgcolor=bgcolor, on_click=on_click,
+                     style=style)

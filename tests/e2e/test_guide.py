@@ -1,0 +1,77 @@
+"""'Help me now' in a phone browser: safety first, relief one step at a time, logged as it goes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.e2e.conftest import Server, enable_semantics, reveal, shot, text
+
+# a 15-minute ice timer ends in about three seconds (the app's own test hook, never set for people)
+FAST = {"SPASM_CLOCK_SPEED": "300"}
+
+
+@pytest.fixture(scope="module")
+def guide_server(tmp_path_factory):
+    srv = Server(tmp_path_factory.mktemp("guide"), env=FAST)
+    yield srv
+    srv.stop()
+
+
+def open_now(context, url: str):
+    page = context.new_page()
+    page.goto(url + "/now")
+    enable_semantics(page)
+    page.get_by_role("button", name="Yes", exact=True).wait_for(timeout=60_000)
+    return page
+
+
+def tap(page, name: str) -> None:
+    reveal(page, page.get_by_role("button", name=name, exact=True)).click()
+
+
+def test_yes_on_the_first_safety_question_calls_for_help(guide_server, browser_context):
+    context, _ = browser_context
+    page = open_now(context, guide_server.url)
+    shot(page, "guide-safety")
+    tap(page, "Yes")
+    page.get_by_role("button", name="Call 999").click()
+    assert page.evaluate("window.__opened")[-1] == "tel:999"
+    page.close()
+
+
+def test_the_whole_guide_logs_each_step_with_pain_before_and_after(guide_server, browser_context):
+    context, _ = browser_context
+    page = open_now(context, guide_server.url)
+    for _ in range(3):
+        tap(page, "No")
+    tap(page, "Just now")
+    page.get_by_role("button", name="Pain 7").click()
+    text(page, "Lie down with your knees").first.wait_for()
+    shot(page, "guide-step-position")
+    tap(page, "Done")
+    tap(page, "No, none of these")
+    text(page, "Wrapped ice pack").first.wait_for()
+    page.reload()  # a reload in the middle comes back to the same step
+    enable_semantics(page)
+    text(page, "Wrapped ice pack").first.wait_for(timeout=60_000)
+    reveal(page, page.get_by_role("button", name="Start 15 min timer")).click()
+    text(page, "Time is up").first.wait_for(timeout=30_000)
+    shot(page, "guide-checkin")
+    page.get_by_role("button", name="Pain 5").click()
+    text(page, "Knee-to-chest").first.wait_for()  # the pain eased (7 -> 5): gentle movement is next
+    tap(page, "Skip")
+    text(page, "Stay gently active").first.wait_for()
+    tap(page, "Skip")
+    text(page, "Pain at the start 7, now 5").first.wait_for()
+    shot(page, "guide-summary")
+    tap(page, "End episode")
+    page.close()
+
+    log = json.loads((guide_server.data_dir / "episodes.json").read_text(encoding="utf-8"))
+    [episode] = log["tables"]["episodes"].values()
+    steps = {s["card"]: s for s in episode["steps"]}
+    assert steps["rest-knees-bent"]["outcome"] == "done" and steps["rest-knees-bent"]["pain_before"] == 7
+    assert (steps["ice-pack"]["pain_before"], steps["ice-pack"]["pain_after"]) == (7, 5)
+    assert episode["end"] is not None
