@@ -20,7 +20,8 @@ def first_aid_html(lib) -> str:
     for the stored choice or the locale, as the app does, before the page is first painted.
     """
     emergency = [f for f in lib.red_flags if f.tier == "emergency"]
-    urgent = [f for f in lib.red_flags if f.tier == "urgent"]
+    urgent = [f for f in lib.red_flags if f.tier == "urgent" and f.section == "signs"]
+    history = [f for f in lib.red_flags if f.section == "history"]
     cards = lib.deck("relief").cards[:RELIEF_CARDS]
     source_ids = dict.fromkeys(s for f in emergency for s in f.sources)
     source_ids.update(dict.fromkeys(s for c in cards for s in c.sources))
@@ -37,7 +38,9 @@ def first_aid_html(lib) -> str:
         f'<p id="fa-check" class="fa-check">{escape(CHECK_LOCAL_HINT)}</p>',
         '<a class="fa-btn fa-btn-skip" href="#fa-now">None of these: what helps now</a>',
         _flag_list(emergency),
-        "<p>Or go to A&amp;E. Do not drive yourself.</p></section>",
+        "<p>Or go to A&amp;E (the emergency department) with someone else driving. Do not drive "
+        "yourself. After a serious fall or accident, keep still and wait for the ambulance.</p></section>",
+        '<a id="fa-guide" class="fa-btn fa-btn-skip" href="now">Help me now: one step at a time</a>',
     ]
     if urgent:
         parts += [
@@ -45,6 +48,7 @@ def first_aid_html(lib) -> str:
             f'<h2 id="fa-urg">Contact <span data-fa="contact">{escape(URGENT_FALLBACK)}</span> today '
             "if you have any of these</h2>",
             _flag_list(urgent),
+            *(["<h3>Also tell a doctor today if…</h3>", _flag_list(history)] if history else []),
             '<a id="fa-urg-btn" class="fa-btn fa-btn-urgent" href="#fa-urg" hidden></a>',
             '<p id="fa-urg-note" hidden></p></section>',
         ]

@@ -36,11 +36,11 @@ def test_deck_positions_are_kept_per_deck(session):
 
 
 def test_locale_region_until_the_person_chooses(session):
-    session.locale_region = "us"
+    session.locale_region = "US"
     assert session.number == "911"
-    session.set_setting("region", "au")
+    session.set_setting("country", "AU")
     assert session.number == "000"
-    session.set_setting("region", "custom")
+    session.set_setting("country", "custom")
     session.set_setting("custom", "0123")
     assert session.number == "0123"
 
