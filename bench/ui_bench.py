@@ -22,6 +22,7 @@ FIRST_FRAME = ("addEventListener('flutter-first-frame', "
 CONTEXT = {k: v for k, v in PHONE.items() if k != "user_agent"}
 TIMEOUT = 60_000
 RATIO_GOAL, RSS_GOAL_MB = 1.15, 80.0
+GUIDE_GOAL = 1.1  # the guide's first question within 1.1x of SOS interactive (issue 11)
 
 
 class Server(AppServer):
@@ -60,14 +61,23 @@ def new_context(browser, guard):
     return context
 
 
-def open_until_sos(context, url: str):
-    """Open a tab, turn on semantics after Flutter's first frame, wait for the SOS button by role."""
+def open_until_sos(context, url: str, button: str = "SOS"):
+    """Open a tab, turn on semantics after Flutter's first frame, wait for the button by role."""
     page = context.new_page()
     page.goto(url, wait_until="commit")
     page.wait_for_function("window.__firstFrame !== undefined", timeout=TIMEOUT)
     enable_semantics(page)
-    page.get_by_role("button", name="SOS").wait_for(timeout=TIMEOUT)
+    page.get_by_role("button", name=button, exact=button != "SOS").wait_for(timeout=TIMEOUT)
     return page
+
+
+def guide_ready(browser, guard, url: str) -> float:
+    """ms from opening /now to the guide's first safety question answerable (its Yes button)."""
+    context = new_context(browser, guard)
+    try:
+        return open_until_sos(context, url + "/now", button="Yes").evaluate("performance.now()")
+    finally:
+        context.close()
 
 
 def measure_once(browser, guard, script: str, data_dir: str) -> dict[str, float]:
@@ -81,7 +91,8 @@ def measure_once(browser, guard, script: str, data_dir: str) -> dict[str, float]
             frame = page.evaluate("window.__firstFrame")
         finally:
             context.close()
-    return {"start": server.started * 1000, "frame": frame, "sos": sos}
+        guide = guide_ready(browser, guard, server.url) if script == APPS["ours"] else None
+    return {"start": server.started * 1000, "frame": frame, "sos": sos, "guide": guide}
 
 
 def measure_rss(browser, guard, script: str, data_dir: str, tabs: int) -> dict[str, float]:
@@ -147,6 +158,10 @@ def print_times(times: dict[str, list[dict]]) -> dict[str, float]:
         (ours, ours_txt), (hello, hello_txt) = (summary([r[key] for r in times[n]]) for n in APPS)
         ratios[key] = ours / hello
         print(f"{label:44}{ours_txt:>24}{hello_txt:>24}{ratios[key]:8.2f}")
+    guide, guide_txt = summary([r["guide"] for r in times["ours"]])
+    ratios["guide"] = guide / statistics.median([r["sos"] for r in times["ours"]])
+    print(f"{'guide question interactive (/now -> Yes)':44}{guide_txt:>24}{'(no guide)':>24}"
+          f"{ratios['guide']:8.2f}  <- ours: guide / SOS interactive")
     return ratios
 
 
@@ -177,6 +192,10 @@ def main() -> int:
     ratios = print_times(report["times"])
     print_memory(report["memory"], args.tabs)
     passed = print_goals(ratios["sos"], report["memory"]["ours"]["rss_closed"], args.tabs)
+    guide_ok = ratios["guide"] <= GUIDE_GOAL
+    print(f"  guide question / SOS interactive (ours) <= {GUIDE_GOAL}: {ratios['guide']:.2f}  "
+          f"{'PASS' if guide_ok else 'FAIL'}")
+    passed = passed and guide_ok
     unexpected = report["unexpected"]
     print(f"requests blocked off 127.0.0.1: {len(unexpected)}, besides the hello app's rive probe "
           f"(stock Flet): {report['tolerated']}")
