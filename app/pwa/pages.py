@@ -16,7 +16,8 @@ NAME = "Spasm SOS"
 DESCRIPTION = "Back-spasm first aid: emergency checks, relief steps, timers and an offline log."
 THEME = "#1F3A5F"
 BACKGROUND = "#FFFFFF"
-SHORTCUTS = (("Log a spasm", "Log", "log"), ("Emergency", "SOS", "sos"))
+SHORTCUTS = (("Help me now", "Help now", "now"), ("SOS: is this an emergency?", "SOS", "sos"),
+             ("Log a spasm", "Log", "log"))
 ICONS = (
     ("icons/icon-192.png", 192, "any"),
     ("icons/icon-512.png", 512, "any"),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
-from browser import free_port
+from browser import ARGS, CHROMIUM, PHONE, NetworkGuard, free_port, require_chromium
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_APP = HERE / "fixture_app"
@@ -97,3 +99,20 @@ def record_requests(context) -> list[str]:
 def off_host(urls: list[str], port: int) -> list[str]:
     local = (f"http://127.0.0.1:{port}/", "data:", "blob:")
     return [u for u in urls if not u.startswith(local)]
+
+
+@contextmanager
+def installable_phone_browser():
+    """Like browser.phone_browser, on a real (not incognito) profile, where Chromium offers installs."""
+    from playwright.sync_api import sync_playwright
+
+    require_chromium()
+    with tempfile.TemporaryDirectory(prefix="pwa-profile-") as profile, sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS,
+                                                        headless=True, **PHONE)
+        guard = NetworkGuard()
+        guard.install(context)
+        try:
+            yield context, guard
+        finally:
+            context.close()

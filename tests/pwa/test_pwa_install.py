@@ -34,7 +34,8 @@ def test_manifest_has_every_install_field(fixture_dist):
         w, h, _depth, _colour = _png(out / src)
         assert f"{w}x{h}" == sizes, src
     shortcuts = {s["name"]: s["url"] for s in m["shortcuts"]}
-    assert shortcuts == {"Log a spasm": "./log", "Emergency": "./sos"}
+    assert shortcuts == {"Help me now": "./now", "SOS: is this an emergency?": "./sos",
+                         "Log a spasm": "./log"}
     for s in m["shortcuts"]:
         for icon in s["icons"]:
             assert (out / icon["src"]).is_file()
