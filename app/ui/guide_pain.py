@@ -8,13 +8,14 @@ from app.ui.boundary import component
 from app.ui.guide_text import title, words
 from app.ui.pain_buttons import PainButtons
 from app.ui.session import Session
+from app.ui.time_up_flash import TimeUpFlash
 
 
 @component
 def GuidePain(session: Session, heading: str = "How bad is the pain now?") -> ft.Control:
+    checkin = session.guide_waiting_for_checkin()
     return ft.Column(spacing=14, controls=[
-        title(heading),
+        TimeUpFlash(heading) if checkin else title(heading),
         words("0 is no pain, 10 is the worst you can imagine."),
-        PainButtons(session.guide_checkin if session.guide_waiting_for_checkin() else session.guide_pain,
-                    None),
+        PainButtons(session.guide_checkin if checkin else session.guide_pain, None),
     ])

@@ -1,0 +1,29 @@
+"""A timer's end seen with half-closed eyes: the banner flashes a few times (the phone also buzzes)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from app.ui.boundary import component
+from app.ui.guide_text import title
+
+FLASHES, BEAT = 4, 0.35  # seconds per half flash
+
+
+@component
+def TimeUpFlash(text: str) -> ft.Control:
+    lit, set_lit = ft.use_state(True)
+
+    async def flash() -> None:
+        for i in range(FLASHES * 2):
+            set_lit(i % 2 == 1)
+            await asyncio.sleep(BEAT)
+        set_lit(False)
+
+    ft.use_effect(lambda: ft.context.page.run_task(flash), [])
+    return ft.Container(
+        border_radius=16, padding=12, bgcolor=ft.Colors.TERTIARY_CONTAINER if lit else None,
+        content=title(text),
+    )
