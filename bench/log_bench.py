@@ -21,7 +21,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from tinydb import TinyDB  # noqa: E402
 
@@ -145,11 +146,137 @@ def row(size: int, name: str, r: dict) -> list[str]:
             f"{r['size'] / 1024:,.0f} KiB"]
 
 
+# Runs inside the real PWA's Python worker (Pyodide), on its own IndexedDB database, so the
+# app's own log is not touched. Times are perf_counter seconds.
+IN_WORKER = """
+import asyncio, json, time
+from app.domain.episode import Episode
+from app.store.indexeddb import IndexedDBBackend
+from app.store.repository import EpisodeLog
+
+async def _bench(name, prefill, extra, repeats):
+    backend = await IndexedDBBackend(name=name).load()
+    backend.write(prefill)  # the pre-filled log, stored before the log opens on it
+    await backend.flush()
+    log = EpisodeLog(backend)
+    backend.attach(log)
+    ins, durable = [], []
+    for row in extra:
+        episode = Episode.model_validate(row)
+        t = time.perf_counter()
+        log.add(episode)
+        ins.append(time.perf_counter() - t)
+        await backend.flush()
+        assert log.saved, log.save_error
+        durable.append(time.perf_counter() - t)
+    opens, reads, fresh = [], [], []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        other = await IndexedDBBackend(name=name).load()
+        reads.append(time.perf_counter() - t)
+        reopened = EpisodeLog(other)
+        opens.append(time.perf_counter() - t)
+        assert reopened.problem is None and len(reopened) == len(log)
+        t = time.perf_counter()
+        reopened.page(0, 20)
+        fresh.append(time.perf_counter() - t)
+    return json.dumps({"ins": ins, "durable": durable, "open": opens, "read": reads, "fresh": fresh,
+                       "size": len(prefill.encode())})
+
+json_result = await _bench(*json.loads(bench_args))
+json_result
+"""
+RUN_IN_WORKER = """async ([code, args]) => {
+    const py = self.__spasmPyodide;
+    py.globals.set("bench_args", args);
+    return await py.runPythonAsync(code);
+}"""
+WORKER_HOOK = ('    mark("pyodide-loaded");', '    self.__spasmPyodide = pyodide;  // log_bench only\n'
+               '    mark("pyodide-loaded");')
+
+
+def browser_dist(dist: str | None, tmp: Path) -> Path:
+    """A copy of the real PWA whose worker lets the bench reach its Pyodide; built when not given."""
+    if dist is None:
+        from app.pwa.build import Options, build
+        dist = str(build(Options(out=tmp / "dist-real")).out)
+    copy = tmp / "dist-bench"
+    shutil.copytree(dist, copy)
+    worker = copy / "python-worker.js"
+    text = worker.read_text(encoding="utf-8")
+    if WORKER_HOOK[0] not in text:
+        raise SystemExit(f"{worker} has no {WORKER_HOOK[0]!r} to hook the bench onto")
+    worker.write_text(text.replace(WORKER_HOOK[0], WORKER_HOOK[1], 1), encoding="utf-8")
+    return copy
+
+
+def bench_browser(dist: Path, sizes: list[int], inserts: int, repeats: int) -> dict[int, dict]:
+    """EpisodeLog over IndexedDBBackend in the offline app's own worker, in headless Chromium."""
+    import json
+
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "pwa")]
+    from browser import phone_browser
+    from pwa_support import StaticServer, first_visit
+
+    from app.store.backends import MemoryBackend
+
+    server = StaticServer(dist)
+    results = {}
+    try:
+        with phone_browser() as (context, guard):
+            page = first_visit(context, server)
+            worker = page.workers[0]
+            worker.evaluate("() => { if (!self.__spasmPyodide) throw new Error('no bench hook'); }")
+            for size in sizes:
+                seeded = EpisodeLog(MemoryBackend())
+                seeded.add_many(realistic_episodes(size, seed=size))
+                extra = [e.model_dump(mode="json")
+                         for e in realistic_episodes(inserts, seed=-size, start_day=int(size * 0.7) + 1)]
+                args = json.dumps([f"spasm-sos-bench-{size}", seeded.backend.text, extra, repeats])
+                results[size] = json.loads(worker.evaluate(RUN_IN_WORKER, [IN_WORKER, args]))
+                print(".", end="", file=sys.stderr, flush=True)
+            assert guard.unexpected == [], guard.unexpected
+    finally:
+        server.stop()
+    return results
+
+
+def print_browser(results: dict[int, dict], inserts: int, repeats: int) -> bool:
+    med = statistics.median
+    head = ["episodes", "store", "insert p50 ms", "insert p95 ms", "stored p50 ms", "stored p95 ms",
+            "page fresh ms", "read ms", "open ms", "record"]
+    rows = [[f"{size:,}", "indexeddb", f"{ms(med(r['ins'])):.1f}", f"{ms(pct(r['ins'], 95)):.1f}",
+             f"{ms(med(r['durable'])):.1f}", f"{ms(pct(r['durable'], 95)):.1f}",
+             f"{ms(med(r['fresh'])):.2f}", f"{ms(med(r['read'])):.1f}", f"{ms(med(r['open'])):.1f}",
+             f"{r['size'] / 1024:,.0f} KiB"]
+            for size, r in results.items()]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, ["-" * w for w in widths], *rows]:
+        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+    print(f"\nBrowser: EpisodeLog over IndexedDBBackend in the real offline PWA's Pyodide worker "
+          f"(headless Chromium), {inserts} single inserts, medians over {repeats} reopens.")
+    print("insert = log.add() returning (what a tap waits for); stored = until the readwrite "
+          "transaction's complete event (durability strict) and log.saved.")
+    print("read = IndexedDBBackend.load() (one readonly transaction, text into Python); "
+          "open = read + EpisodeLog parse + validate.")
+    big = results.get(5000)
+    if big is None:
+        return True
+    ins, opened = ms(med(big["ins"])), ms(med(big["open"]))
+    print(f"goals at 5k: insert p50 <= 20 ms: {ins:.1f} ms -> {'met' if ins <= 20 else 'NOT met'}; "
+          f"open <= 300 ms: {opened:.1f} ms -> {'met' if opened <= 300 else 'NOT met'}")
+    return ins <= 20 and opened <= 300
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100,1000,5000,10000")
     ap.add_argument("--inserts", type=int, default=50)
     ap.add_argument("--repeats", type=int, default=5, help="reopens per size for open/page times")
+    ap.add_argument("--browser-sizes", default="1000,5000",
+                    help="IndexedDB sizes measured in Chromium; empty to skip the browser")
+    ap.add_argument("--dist", help="a built real PWA (python -m app.pwa build); built when absent")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -186,6 +313,15 @@ def main() -> None:
     print("open = ours: EpisodeLog(FileBackend) parse + validate; tinydb: TinyDB(path) + len() parse.")
     if goal is not None:
         print(f"goal insert p50 <= 20 ms at 5k: {goal:.1f} ms -> {'met' if goal <= 20 else 'NOT met'}")
+
+    browser_sizes = [int(n) for n in args.browser_sizes.split(",") if n]
+    if browser_sizes:
+        with tempfile.TemporaryDirectory(prefix="log_bench_pwa_") as tmp:
+            dist = browser_dist(args.dist, Path(tmp))
+            results = bench_browser(dist, browser_sizes, args.inserts, args.repeats)
+        print(file=sys.stderr)
+        print()
+        print_browser(results, args.inserts, args.repeats)
 
 
 if __name__ == "__main__":
