@@ -29,7 +29,7 @@ def now() -> datetime:
 class Session(GuideFlow):
     log: EpisodeLog
     tab: str = "relief"
-    overlay: str | None = None  # "sos" | "settings"
+    overlay: str | None = None  # "sos" | "settings" | "guide" | "report"
     ticked: list[str] = field(default_factory=list)
     result: TriageResult | None = None
     revision: int = 0
@@ -56,6 +56,10 @@ class Session(GuideFlow):
 
     def open_settings(self) -> None:
         self.overlay = "settings"
+
+    def open_report(self) -> None:
+        """The "For your doctor" summary; closing it comes back to the Log."""
+        self.overlay, self.tab = "report", "log"
 
     def follow_route(self, route: str | None) -> None:
         """The browser's back and forward buttons move between the guide, SOS and the tabs."""
