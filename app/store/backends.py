@@ -186,8 +186,10 @@ class MemoryBackend:
 
 
 class PrefsBackend:
-    """Browser storage through an async key-value object such as ft.SharedPreferences.
+    """The old browser log in localStorage, through an async key-value object (ft.SharedPreferences).
 
+    Legacy: the app now keeps its browser log in IndexedDB (app/store/indexeddb.py), which moves
+    this key over once. Kept so tests can write exactly what existing users have.
     Call `await load()` before use; writes go to memory at once and are flushed in order.
     """
 
