@@ -38,7 +38,8 @@ async def open_log(page: ft.Page) -> EpisodeLog:
 
 def start_route(route: str | None) -> dict:
     route = (route or "/").split("?")[0].rstrip("/")
-    return {"/sos": {"overlay": "sos"}, "/log": {"tab": "log"}, "/now": {"overlay": "guide"}}.get(route, {})
+    return {"/sos": {"overlay": "sos"}, "/log": {"tab": "log"}, "/now": {"overlay": "guide"},
+            "/report": {"overlay": "report", "tab": "log"}}.get(route, {})
 
 
 async def main(page: ft.Page) -> None:

@@ -11,6 +11,7 @@ from app.ui.deck_view import DeckView
 from app.ui.guide_screen import GuideScreen
 from app.ui.help_now_button import HelpNowButton
 from app.ui.log_screen import LogScreen
+from app.ui.report_screen import ReportScreen
 from app.ui.save_warning import SaveWarning
 from app.ui.session import Session
 from app.ui.settings_screen import SettingsScreen
@@ -27,6 +28,8 @@ def Body(session: Session) -> ft.Control:
         screen = GuideScreen(session, session.timers)
     elif session.overlay == "settings":
         screen = SettingsScreen(session)
+    elif session.overlay == "report":
+        screen = ReportScreen(session)
     elif session.tab == "log":
         screen = LogScreen(session)
     else:
