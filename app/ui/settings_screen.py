@@ -10,6 +10,7 @@ from app.ui.boundary import component
 from app.ui.country_picker import CountryPicker
 from app.ui.delete_all import DeleteAll
 from app.ui.session import Session
+from app.ui.storage_status import StorageStatus
 from app.ui.theme import TARGET, theme_mode
 
 DISCLAIMER = ("Spasm SOS gives general first-aid information. It is not a diagnosis and does not "
@@ -57,6 +58,7 @@ def SettingsScreen(session: Session) -> ft.Control:
             on_blur=lambda e: session.set_setting("custom", e.control.value or ""),
         ),
         _heading("Your data"),
+        StorageStatus(session),
         DeleteAll(session),
         _heading("About"),
         ft.Text(SCOPE, size=16),

@@ -22,7 +22,10 @@ def TimeUpFlash(text: str) -> ft.Control:
             await asyncio.sleep(BEAT)
         set_lit(False)
 
-    ft.use_effect(lambda: ft.context.page.run_task(flash), [])
+    def start() -> None:
+        ft.context.page.run_task(flash)
+
+    ft.use_effect(start, [])
     return ft.Container(
         border_radius=16, padding=12, bgcolor=ft.Colors.TERTIARY_CONTAINER if lit else None,
         content=title(text),
