@@ -286,6 +286,8 @@ class EpisodeLog:
         self._base = _snapshot(theirs)
         if rows != their_rows or settings != their_settings:
             self._storage.write(self._storage.tables)
+        else:
+            self._pending.clear()  # memory now equals the stored copy: nothing of ours is unsaved
         self._notify()
         return True
 
