@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.schema import Card
+from app.ui.boundary import component
 from app.ui.theme import TARGET
 from app.ui.timers import Timers
 
@@ -15,7 +16,7 @@ def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-@ft.component
+@component
 def TimerPanel(card: Card, timers: Timers) -> ft.Control:
     timer = card.timer
     minutes, set_minutes = ft.use_state(timer.minutes)
