@@ -1,4 +1,5 @@
-// Spasm SOS page glue: first aid until the app is drawn, the service worker, updates, storage.
+// Spasm SOS page glue: first aid until the app is drawn, the service worker, updates, storage,
+// the install offer.
 (() => {
     const firstAid = document.getElementById("first-aid");
     const status = document.getElementById("fa-status");
@@ -27,6 +28,42 @@
             window.location.reload();
         }
     });
+
+    // The browser's offer to install, kept for the app's "Install the app" action
+    // (app/ui/install_prompt.py). The Python worker of this page asks and answers by page id.
+    const install = { offer: null, state: "none" };
+    const standalone = () => matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+    const iOS = /iPad|iPhone|iPod/.test(navigator.userAgent)
+        || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+    install.state = standalone() ? "installed" : iOS ? "ios" : "none";
+    const installChannel = typeof BroadcastChannel === "function" ? new BroadcastChannel("spasm-install") : null;
+    const pageId = globalThis.__spasmPageId;
+    function tellInstall() {
+        if (installChannel) installChannel.postMessage({ type: "state", page: pageId, state: install.state });
+    }
+    window.addEventListener("beforeinstallprompt", (event) => {
+        event.preventDefault();  // no mini-infobar: the app offers it where it fits
+        install.offer = event;
+        install.state = "available";
+        tellInstall();
+    });
+    window.addEventListener("appinstalled", () => {
+        install.offer = null;
+        install.state = "installed";
+        tellInstall();
+    });
+    if (installChannel) installChannel.onmessage = (event) => {
+        const msg = event.data || {};
+        if (msg.page !== pageId) return;
+        if (msg.type === "ask") tellInstall();
+        if (msg.type === "prompt" && install.offer) {
+            const offer = install.offer;
+            install.offer = null;
+            Promise.resolve(offer.prompt()).then(() => offer.userChoice).then((choice) => {
+                install.state = choice && choice.outcome === "accepted" ? "installed" : "none";
+            }, () => { install.state = "none"; }).then(tellInstall);
+        }
+    };
 
     if (navigator.storage && navigator.storage.persist) {
         navigator.storage.persisted().then((done) => done || navigator.storage.persist()).catch(() => {});

@@ -5,6 +5,8 @@
     const base = flet.entrypointBaseUrl.replace(/\/$/, "");
     const apps = {};
     const state = { booted: false, bootError: null };
+    // Names this page's workers, so page-level messages (the install offer, pwa.js) reach only them.
+    const pageId = (globalThis.__spasmPageId = Math.random().toString(36).slice(2));
     let spare = startWorker();
 
     function announce(name, detail) {
@@ -12,7 +14,7 @@
     }
 
     function startWorker() {
-        const worker = new Worker(base + "/python-worker.js", { type: "module" });
+        const worker = new Worker(base + "/python-worker.js", { type: "module", name: pageId });
         worker.onmessage = (event) => {
             if (event.data === "booted") {
                 state.booted = true;
