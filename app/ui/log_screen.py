@@ -8,10 +8,13 @@ from app.ui.active_episode import ActiveEpisode
 from app.ui.boundary import component
 from app.ui.history_list import HistoryList
 from app.ui.insights_panel import InsightsPanel
+from app.ui.install_prompt import InstallPrompt
 from app.ui.invalid_rows import InvalidRows
 from app.ui.pain_chart import PainChart
+from app.ui.peg_check import PegCheck
 from app.ui.quick_start import QuickStart
 from app.ui.session import Session
+from app.ui.theme import TARGET
 from app.ui.transfer_buttons import TransferButtons
 
 
@@ -21,7 +24,11 @@ def LogScreen(session: Session) -> ft.Control:
     return ft.ListView(
         expand=True, padding=16, spacing=16,
         controls=[
+            InstallPrompt(session, "log"),
             ActiveEpisode(session, active) if active else QuickStart(session),
+            PegCheck(session),
+            ft.OutlinedButton("For your doctor: a one-page summary", icon=ft.Icons.ASSIGNMENT_OUTLINED,
+                              height=TARGET, on_click=session.open_report),
             InsightsPanel(session),
             PainChart(session),
             HistoryList(session),

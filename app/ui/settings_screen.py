@@ -9,6 +9,7 @@ from app.domain.regions import CHECK_LOCAL, CUSTOM
 from app.ui.boundary import component
 from app.ui.country_picker import CountryPicker
 from app.ui.delete_all import DeleteAll
+from app.ui.install_prompt import InstallPrompt
 from app.ui.session import Session
 from app.ui.storage_status import StorageStatus
 from app.ui.theme import TARGET, theme_mode
@@ -59,6 +60,7 @@ def SettingsScreen(session: Session) -> ft.Control:
         ),
         _heading("Your data"),
         StorageStatus(session),
+        InstallPrompt(session, "settings"),
         DeleteAll(session),
         _heading("About"),
         ft.Text(SCOPE, size=16),
