@@ -1,4 +1,4 @@
-"""Offline warm start of our PWA build against stock `flet publish` for a hello app (medians of 5)."""
+"""Offline warm starts of our PWA builds vs stock `flet publish` (medians of 5); --app real adds the app."""
 
 from __future__ import annotations
 
@@ -193,25 +193,50 @@ def _start(server, profile: Path) -> dict:
         proc.wait(30)
 
 
+class Warm:
+    """One dist as a user has it: served, visited once (ours: then the server answers 503)."""
+
+    def __init__(self, dist: Path, ours: bool) -> None:
+        self.ours, self.server = ours, _serve(dist)
+        self.profile = Path(tempfile.mkdtemp(prefix="pwa-bench-profile-"))
+        for _ in range(3):
+            if _start(self.server, self.profile)["controlled"] or not ours:
+                break
+        self.server.offline = ours
+        self.runs: list[dict] = []
+
+    def start(self) -> None:
+        self.runs.append(_start(self.server, self.profile))
+
+    def close(self) -> list[dict]:
+        try:
+            # Chromium also sends its start-up navigation to the network (it gets a 503 here) while the
+            # page itself comes from the service worker, which the probe checks; sw.js is the update check.
+            stray = [p for p in self.server.online_requests if p not in ("/", "/sw.js")]
+            assert not stray, f"offline starts asked the server for {stray}"
+            assert not self.ours or all(r["delivery"] == "cache-storage" for r in self.runs), \
+                "pages not from the cache"
+            return self.runs
+        finally:
+            self.server.shutdown()
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def interleaved(dists: list[tuple[Path, bool]]) -> list[list[dict]]:
+    """RUNS warm starts of each dist, taking turns, so machine load falls on all alike."""
+    warm = [Warm(dist, ours) for dist, ours in dists]
+    try:
+        for _ in range(RUNS):
+            for w in warm:
+                w.start()
+    finally:
+        results = [w.close() for w in warm]
+    return results
+
+
 def plain_starts(dist: Path, ours: bool) -> list[dict]:
     """Warm starts as a user gets them: one visit first, then RUNS starts (ours with the server down)."""
-    server = _serve(dist)
-    profile = Path(tempfile.mkdtemp(prefix="pwa-bench-profile-"))
-    try:
-        for _ in range(3):
-            if _start(server, profile)["controlled"] or not ours:
-                break
-        server.offline = ours
-        runs = [_start(server, profile) for _ in range(RUNS)]
-        # Chromium also sends its start-up navigation to the network (it gets a 503 here) while the
-        # page itself comes from the service worker, which the probe checks; sw.js is the update check.
-        stray = [p for p in server.online_requests if p not in ("/", "/sw.js")]
-        assert not stray, f"offline starts asked the server for {stray}"
-        assert not ours or all(r["delivery"] == "cache-storage" for r in runs), "pages not from the cache"
-        return runs
-    finally:
-        server.shutdown()
-        shutil.rmtree(profile, ignore_errors=True)
+    return interleaved([(dist, ours)])[0]
 
 
 def devtools_starts(dist: Path, ours: bool) -> list[dict]:
@@ -277,30 +302,61 @@ def report(title: str, ours: list[dict], stock: list[dict]) -> float:
     return ratio
 
 
+def report_real(real: list[dict], hello: list[dict], stock: list[dict]) -> None:
+    print(f"\nreal app vs hello apps, warm start, median of {RUNS}, interleaved (headless Chromium, 390x844)")
+    print(f"{'':30}{'real (ours)':>14}{'hello (ours)':>14}{'hello (stock)':>15}")
+    for label, key in (("first aid visible", "first_aid"), ("Flutter first frame", "frame"),
+                       ("first app message", "app_message"), ("app interactive", "app")):
+        print(f"{label:30}{fmt(med(real, key)):>14}{fmt(med(hello, key)):>14}{fmt(med(stock, key)):>15}")
+    print(f"{'interactive real/hello':30}{med(real, 'app') / med(hello, 'app'):>14.2f}  (goal <= 1.15)")
+    print(f"{'interactive real/stock':30}{med(real, 'app') / med(stock, 'app'):>14.2f}")
+    print("where the real app's time goes (median time after navigation start):")
+    for name, seconds in timeline(real):
+        print(f"  {seconds:6.2f} s  {WHAT.get(name, name)}")
+
+
+def _size(label: str, dist: Path) -> str:
+    size = measure(dist)
+    return f"{label} {size.raw / 1e6:.1f} MB raw, {size.gz / 1e6:.1f} MB gzipped"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--app", choices=("hello", "real"), default="hello",
+                        help="real: also the real app (built as `python -m app.pwa build` does), "
+                             "interleaved with both hello apps")
     parser.add_argument("--content", type=Path, default=None,
                         help="first-aid content folder (default: the app's, else the test fixture)")
     parser.add_argument("--devtools", action="store_true",
                         help="also measure through Playwright, i.e. with DevTools attached")
     args = parser.parse_args()
+    print(f"load average at start: {_load()}")
     with tempfile.TemporaryDirectory(prefix="pwa-bench-") as tmp_name:
         tmp = Path(tmp_name)
         app = hello_app(tmp)
         ours = build(Options(out=tmp / "dist-ours", app=app, content=args.content or _content_dir())).out
         stock = stock_publish(app, tmp)
-        size_ours, size_stock = measure(ours), measure(stock)
-        print(f"dist size: ours {size_ours.raw / 1e6:.1f} MB raw, {size_ours.gz / 1e6:.1f} MB gzipped; "
-              f"stock {size_stock.raw / 1e6:.1f} MB raw, {size_stock.gz / 1e6:.1f} MB gzipped; "
-              f"app.tar.gz {(ours / 'app.tar.gz').stat().st_size / 1e6:.2f} MB")
-        report("no DevTools attached", plain_starts(ours, True), plain_starts(stock, False))
+        real = build(Options(out=tmp / "dist-real")).out if args.app == "real" else None
+        print("dist size: " + "; ".join(
+            [_size("ours", ours), _size("stock", stock), *([_size("real", real)] if real else [])])
+            + f"; app.tar.gz {(ours / 'app.tar.gz').stat().st_size / 1e6:.2f} MB")
+        if real:
+            r, h, s = interleaved([(real, True), (ours, True), (stock, False)])
+            report_real(r, h, s)
+        else:
+            report("no DevTools attached", *interleaved([(ours, True), (stock, False)]))
         if args.devtools:
             report("DevTools attached (Playwright)",
                    devtools_starts(ours, True), devtools_starts(stock, False))
             print("note: with DevTools attached, V8 records a stack trace with source positions for every "
                   "Error created, which makes it re-parse the 9.6 MB main.dart.js (~1.5-2 s here); users "
                   "never pay this, and stock's dart2wasm client on Chromium does not either.")
+    print(f"load average at end: {_load()}")
     return 0
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _content_dir() -> Path:
