@@ -169,3 +169,16 @@ def shot(page, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     page.wait_for_timeout(800)  # pixels trail the semantics tree by ~0.5-0.7 s
     page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def reveal(page, locator, steps: int = 30):
+    """Scroll with the wheel until the control is built and on screen, then return it."""
+    for _ in range(steps):
+        if locator.count() and locator.first.is_visible():
+            box = locator.first.bounding_box()
+            if box and 60 < box["y"] < 700:
+                return locator.first
+        page.mouse.move(195, 400)
+        page.mouse.wheel(0, 250)
+        page.wait_for_timeout(250)
+    return locator.first

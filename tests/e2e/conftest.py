@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import AppServer as Server
-from tests.browser import enable_semantics, phone_browser, shot, text  # noqa: F401 - e2e tests import these here
+from tests.browser import enable_semantics, phone_browser, reveal, shot, text  # noqa: F401 - e2e tests import these here
 
 OPENED = "window.__opened = []; window.open = (u) => { window.__opened.push(String(u)); return null; };"
 
@@ -51,18 +51,5 @@ def swipe(page, dx: int, y: int = 400, x: int = 300) -> None:
         page.wait_for_timeout(16)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     cdp.detach()
-
-
-def reveal(page, locator, steps: int = 30):
-    """Scroll with the wheel until the control is built and on screen, then return it."""
-    for _ in range(steps):
-        if locator.count() and locator.first.is_visible():
-            box = locator.first.bounding_box()
-            if box and 60 < box["y"] < 700:
-                return locator.first
-        page.mouse.move(195, 400)
-        page.mouse.wheel(0, 250)
-        page.wait_for_timeout(250)
-    return locator.first
 
 

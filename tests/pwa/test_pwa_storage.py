@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from browser import enable_semantics, phone_browser, shot, text
+from browser import enable_semantics, phone_browser, reveal, shot, text
 from pwa_support import first_visit, wait_app_ready
 
 from app.domain.episode import Episode
@@ -66,19 +66,6 @@ def export_file(folder: Path, name: str, rows: list[Episode]) -> Path:
     path = folder / f"{name}.json"
     path.write_text(export_json(log), encoding="utf-8")
     return path
-
-
-def reveal(page, locator, steps: int = 30):
-    """Scroll the list with the wheel until the control is on screen (as tests/e2e does)."""
-    for _ in range(steps):
-        if locator.count() and locator.first.is_visible():
-            box = locator.first.bounding_box()
-            if box and 60 < box["y"] < 700:
-                return locator.first
-        page.mouse.move(195, 400)
-        page.mouse.wheel(0, 250)
-        page.wait_for_timeout(200)
-    return locator.first
 
 
 def to_top(page, down: int = -1) -> None:
