@@ -64,28 +64,31 @@ def build(opts: Options) -> Result:
         site.mkdir()
         client.copy_client(web_dir, site)
         client.copy_pyodide(web_dir, site)
-        missing = packages.fetch_pyodide_packages(plan.pyodide, source, pyodide_version, site / "pyodide")
-        base_url, runtime = None, []
+        wheel_dir = Path(tmp) / "wheels"
+        wheel_dir.mkdir()
+        missing = packages.fetch_pyodide_packages(plan.pyodide, source, pyodide_version, wheel_dir)
+        base_url, runtime, loaded = None, [], {}
+        vendored, tree = Path(tmp) / "pypackages", Path(tmp) / "tree"
+        packages.vendor(plan.vendored, vendored)
         if missing:
             if not opts.allow_cdn_packages:
                 raise BuildError(packages.missing_message(missing, pyodide_version))
             base_url = packages.PYODIDE_CDN.format(version=pyodide_version)
-            runtime = [base_url]
-        client.write_lock(lock, plan.pyodide, site)
-        vendored, tree = Path(tmp) / "pypackages", Path(tmp) / "tree"
-        packages.vendor(plan.vendored, vendored)
+            runtime, loaded = [base_url], plan.pyodide
+        else:
+            # In the app archive, like the pure packages: precompiled as profiled, no loadPackage step.
+            packages.unpack_wheels(sorted(wheel_dir.glob("*.whl")), vendored)
+        client.write_lock(lock, loaded, site)
         archive.stage(tree, archive.app_files(app_dir), vendored)
         icons = icon_font.trim(site, tree)
         compiled = None
         if opts.bytecode:
-            wheels = [site / "pyodide" / e["file_name"] for e in plan.pyodide.values()
-                      if (site / "pyodide" / e["file_name"]).is_file()]
             compiled = bytecode.compile_site(web_dir / "pyodide", tree,
                                              site / "pyodide" / "python_stdlib.zip",
-                                             Path(tmp) / "bytecode", wheels)
+                                             Path(tmp) / "bytecode", [])
         archive.write_archive(site / "app.tar.gz", tree)
         _copy_assets(app_dir, site)
-        names = sorted(plan.pyodide)
+        names = sorted(loaded)
         pages.write_index(site, first_aid, pyodide_version, names, base_url,
                           ["https://cdn.jsdelivr.net"] if runtime else [], opts.base_href)
         pages.write_manifest(site, web_dir)

@@ -7,6 +7,7 @@ import json
 import shutil
 import tomllib
 import urllib.request
+import zipfile
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -140,6 +141,25 @@ def vendor(dists: list[metadata.Distribution], target: Path) -> int:
             else:
                 shutil.copyfile(src, dest)
             copied += 1
+    return copied
+
+
+def unpack_wheels(paths: list[Path], target: Path) -> int:
+    """Unpack wheels (compiled ones too: Pyodide imports their .so from the file system) into target."""
+    copied = 0
+    for path in paths:
+        with zipfile.ZipFile(path) as whl:
+            for info in whl.infolist():
+                name = info.filename
+                if info.is_dir() or "__pycache__" in name or name.endswith((".pyi", ".pyc")):
+                    continue
+                if ".dist-info/" in name and name.rsplit("/", 1)[-1] not in ("METADATA", "top_level.txt"):
+                    continue
+                data = whl.read(info)
+                dest = target / name
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes(metadata_headers(data) if name.endswith(".dist-info/METADATA") else data)
+                copied += 1
     return copied
 
 
