@@ -24,6 +24,8 @@ NOT_IN_BROWSER = {"flet-web", "flet-desktop", "flet-cli"}
 OPTIONAL_SPEEDUPS = {"msgpack"}
 SKIP_PARTS = {
     "flet": ("flet/testing/", "flet/fastapi/", "flet/pytest_plugin.py", "flet/cli.py"),
+    # pydantic 1's API (only `import pydantic.v1` loads it) and the mypy plugin (a type-checker's)
+    "pydantic": ("pydantic/v1/", "pydantic/mypy.py"),
 }
 
 
@@ -148,10 +150,13 @@ def unpack_wheels(paths: list[Path], target: Path) -> int:
     """Unpack wheels (compiled ones too: Pyodide imports their .so from the file system) into target."""
     copied = 0
     for path in paths:
+        skip = SKIP_PARTS.get(canonicalize_name(path.name.split("-")[0]), ())
         with zipfile.ZipFile(path) as whl:
             for info in whl.infolist():
                 name = info.filename
                 if info.is_dir() or "__pycache__" in name or name.endswith((".pyi", ".pyc")):
+                    continue
+                if name.startswith(skip):
                     continue
                 if ".dist-info/" in name and name.rsplit("/", 1)[-1] not in ("METADATA", "top_level.txt"):
                     continue

@@ -102,6 +102,8 @@ def test_the_production_build_ships_the_locked_wheels_inside_the_app_archive(rea
     core = [n for n in names if n.startswith("__pypackages__/pydantic_core/_pydantic_core.")]
     assert core and core[0].endswith(".so"), "Pyodide imports the extension from the file system"
     assert "__pypackages__/pydantic/main.pyc" in names, "what the start imports ships precompiled"
+    dropped = ("__pypackages__/pydantic/v1/", "__pypackages__/pydantic/mypy")
+    assert not [n for n in names if n.startswith(dropped)]
     site_lock = json.loads((real_dist.out / "pyodide" / "pyodide-lock.json").read_text())
     assert site_lock["packages"] == {}, "nothing left for loadPackage"
     assert not list((real_dist.out / "pyodide").glob("*.whl"))
