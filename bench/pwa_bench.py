@@ -327,9 +327,12 @@ def main() -> int:
                              "interleaved with both hello apps")
     parser.add_argument("--content", type=Path, default=None,
                         help="first-aid content folder (default: the app's, else the test fixture)")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"starts of each dist (default {RUNS})")
     parser.add_argument("--devtools", action="store_true",
                         help="also measure through Playwright, i.e. with DevTools attached")
     args = parser.parse_args()
+    global RUNS
+    RUNS = args.runs
     print(f"load average at start: {_load()}")
     with tempfile.TemporaryDirectory(prefix="pwa-bench-") as tmp_name:
         tmp = Path(tmp_name)
