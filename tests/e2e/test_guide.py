@@ -44,8 +44,10 @@ def test_yes_on_the_first_safety_question_calls_for_help(guide_server, browser_c
 def test_the_whole_guide_logs_each_step_with_pain_before_and_after(guide_server, browser_context):
     context, _ = browser_context
     page = open_now(context, guide_server.url)
-    for _ in range(3):
+    for n in (1, 2, 3):
+        text(page, f"Safety check {n} of 3").first.wait_for()  # the next question is on screen
         tap(page, "No")
+    text(page, "When did it start?").first.wait_for()
     tap(page, "Just now")
     page.get_by_role("button", name="Pain 7").click()
     text(page, "Lie down with your knees").first.wait_for()

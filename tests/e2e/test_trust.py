@@ -15,7 +15,7 @@ from tests.e2e.conftest import Server, open_app, reveal, shot, text
 
 def sos_still_calls(page) -> None:
     page.get_by_role("button", name="SOS").click()
-    page.get_by_role("checkbox").first.click()
+    page.get_by_role("checkbox").first.check()  # waits until the tick has really landed
     page.get_by_role("button", name="Check 1 sign").click()
     page.get_by_role("button", name="Call 999").click()
     assert page.evaluate("window.__opened") == ["tel:999"]
