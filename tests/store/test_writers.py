@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -73,19 +74,26 @@ HOLDER = textwrap.dedent("""
 """)
 
 
-def test_a_second_process_is_told_the_log_is_in_use_and_by_whom(tmp_path):
-    path = tmp_path / "episodes.json"
+@contextmanager
+def held_elsewhere(path: Path):
+    """Another process holding the log's lock for as long as the block runs; yields its pid."""
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], cwd=ROOT, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE)
     try:
         assert holder.stdout.readline().strip() == "HELD"
-        with pytest.raises(LogInUse) as caught:
-            FileBackend(path).hold()
-        assert caught.value.pid == str(holder.pid)
-        assert f"process {holder.pid}" in str(caught.value)
+        yield holder.pid
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_second_process_is_told_the_log_is_in_use_and_by_whom(tmp_path):
+    path = tmp_path / "episodes.json"
+    with held_elsewhere(path) as pid:
+        with pytest.raises(LogInUse) as caught:
+            FileBackend(path).hold()
+        assert caught.value.pid == str(pid)
+        assert f"process {pid}" in str(caught.value)
     FileBackend(path).hold()  # free again once that process is gone
 
 
@@ -105,17 +113,11 @@ def test_delete_all_removes_copies_moved_aside(tmp_path):
 
 def test_the_app_opens_a_log_held_elsewhere_in_memory_and_says_so(tmp_path):
     path = tmp_path / "episodes.json"
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], cwd=ROOT, text=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE)
-    try:
-        assert holder.stdout.readline().strip() == "HELD"
+    with held_elsewhere(path) as pid:
         log = open_file_log(path)
-        assert log.problem.in_use_by == str(holder.pid) and not log.saved
+        assert log.problem.in_use_by == str(pid) and not log.saved
         log.add(ep("kept-on-screen"))
         assert "kept-on-screen" in log and not path.exists()
-    finally:
-        holder.kill()
-        holder.wait()
     assert open_file_log(path).problem is None
 
 
