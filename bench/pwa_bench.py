@@ -321,6 +321,7 @@ def _size(label: str, dist: Path) -> str:
 
 
 def main() -> int:
+    global RUNS
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--app", choices=("hello", "real"), default="hello",
                         help="real: also the real app (built as `python -m app.pwa build` does), "
@@ -331,7 +332,6 @@ def main() -> int:
     parser.add_argument("--devtools", action="store_true",
                         help="also measure through Playwright, i.e. with DevTools attached")
     args = parser.parse_args()
-    global RUNS
     RUNS = args.runs
     print(f"load average at start: {_load()}")
     with tempfile.TemporaryDirectory(prefix="pwa-bench-") as tmp_name:
