@@ -142,7 +142,7 @@ def ReportScreen(session: Session) -> ft.Control:
         *([_line(f"“{t}”" + (f" ({n} episodes)" if n > 1 else "")) for t, n in r.tried[:SHOWN]]
           or [_line("Nothing written in this period.")]),
         _heading("Weekly check (PEG)"), *_peg(r),
-        PegCheck(session),
+        PegCheck(session, key="peg-check"),  # keeps its "saved" message while the lists above grow
         ft.Switch(label="Show my notes (in the saved page too)", value=notes,
                   label_text_style=ft.TextStyle(size=17),
                   on_change=lambda e: set_notes(bool(e.control.value))),

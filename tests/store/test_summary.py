@@ -7,7 +7,7 @@ from app.domain.episode import Episode
 from app.domain.records import PegEntry, SosCheck
 from app.domain.report import report
 from app.store import EpisodeLog, MemoryBackend
-from app.store.summary import MAX_CHECKS, MAX_NOTES, render, summary_for
+from app.store.summary import MAX_CHECKS, MAX_NOTES, render, shown_checks, summary_for
 from tests.domain.test_report import CHECKS, EPISODES, NOW, PEGS, ago
 
 EXTERNAL = re.compile(r"\b(src|href|action|srcset|xlink:href)\s*=|url\(|@import|//", re.I)
@@ -39,8 +39,9 @@ def test_the_persons_words_are_escaped():
 def test_the_figures_of_the_report_are_on_the_page():
     html = page("90")
     for shown in ("<b>5</b><span>episodes", "<b>2 h</b><span>median length", "<b>5 h</b><span>longest",
-                  "open 2 days", "1 / 1 / 1", "Numb or tingling around your genitals", "emergency",
-                  "Heat pad or warm towel: median change -2.0 points (3 episodes)",
+                  "open 2 days", "3 checks:</b> 1 emergency, 1 urgent, 1 found no red flag",
+                  "Numb or tingling around your genitals", "emergency",
+                  "Heat pad or warm towel: -2.0 (median of 3 episodes)",
                   "Lifting something: 3 of 5 episodes", "ibuprofen from the pharmacy",
                   "change -33%", "meaningful improvement", "Krebs EE", "J Gen Intern Med 2009"):
         assert shown in html, shown
@@ -71,8 +72,21 @@ def test_long_lists_are_cut_to_fit_one_page_and_say_so():
     many = [Episode(start=ago(d + 0.5), end=ago(d), notes=f"note {d}") for d in range(1, 12)]
     checks = [SosCheck(at=ago(d), tier="self-care") for d in range(1, 11)]
     html = page("30", show_notes=True, episodes=many, checks=checks)
-    assert html.count("no signs ticked") == MAX_CHECKS and "and 4 earlier" in html
-    assert html.count("<li><b>") == MAX_NOTES and "and 7 earlier notes" in html
+    assert html.count("no signs ticked") == MAX_CHECKS
+    assert f"and {10 - MAX_CHECKS} more (counted above)" in html
+    assert html.count("<li><b>") == MAX_NOTES and f"and {11 - MAX_NOTES} earlier notes" in html
+
+
+def test_when_checks_must_be_cut_the_ones_that_found_signs_stay():
+    checks = [SosCheck(at=ago(d), tier="self-care") for d in range(1, 9)] + [
+        SosCheck(at=ago(20), tier="emergency", flags=["saddle-numbness"]),
+        SosCheck(at=ago(25), tier="urgent", flags=["fever", "weight-loss", "cancer-history"])]
+    r = report("30", NOW, EPISODES, checks, PEGS, tz=UTC)
+    shown = shown_checks(r)
+    assert len(shown) == MAX_CHECKS and [c.outcome for c in shown][-2:] == ["emergency", "urgent"]
+    assert [c.at for c in shown] == sorted((c.at for c in shown), reverse=True)
+    html = render(r)
+    assert "(+1 more)" in html, "signs beyond the second are counted, not dropped silently"
 
 
 def test_the_summary_of_a_log_is_named_with_its_dates():
