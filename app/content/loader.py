@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from app.content.schema import Choice, Deck, Library, RedFlag, Source
 
 DATA_DIR = Path(__file__).parent / "data"
 DECK_FILES = ("relief.toml", "sleep.toml", "prevention.toml")
+PACKED = DATA_DIR / "library.pickle"  # only in the PWA: validated at build time (app/pwa/web/compile_job.py)
 
 
 class ContentError(RuntimeError):
@@ -104,4 +106,9 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
 @cache
 def library() -> Library:
     """The bundled content, loaded once."""
+    if PACKED.is_file():
+        try:
+            return pickle.loads(PACKED.read_bytes())
+        except Exception:  # noqa: BLE001 - made by another pydantic or schema: read the TOML instead
+            pass
     return load_library()

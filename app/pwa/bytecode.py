@@ -49,12 +49,14 @@ class Report:
     stdlib_bytecode: int
     stdlib_source: int
     column_spans: bool = True
+    content_packed: bool = False  # app/content/data/library.pickle written from the profiled start
 
     def describe(self) -> str:
         how = (f"profiled start imported {self.modules} modules and sent {self.messages} messages"
                if self.profiled else "the profiled start failed, so everything was compiled")
         return (f"bytecode: {how}; app tree {self.tree_bytecode} compiled, {self.tree_source} left as "
-                f"source; stdlib {self.stdlib_bytecode} compiled, {self.stdlib_source} left as source")
+                f"source; stdlib {self.stdlib_bytecode} compiled, {self.stdlib_source} left as source"
+                + ("; content validated now and shipped pickled" if self.content_packed else ""))
 
 
 def node() -> str | None:
@@ -90,6 +92,7 @@ def compile_site(pyodide_dir: Path, tree: Path, stdlib: Path, work: Path, wheels
     shutil.copyfile(work / "stdlib-out.zip", stdlib)
     report = json.loads((work / "report.json").read_text(encoding="utf-8"))
     report.setdefault("messages", 0)
+    report.setdefault("content_packed", False)
     if in_use := report.pop("dropped_in_use", []):
         raise BuildError(f"the app's start imported {', '.join(in_use)}, which STDLIB_DROP leaves out")
     return Report(**report)

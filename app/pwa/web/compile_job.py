@@ -72,7 +72,23 @@ async def profile(settle: float, limit: float) -> dict:
                 last_count, quiet_since = len(sent), time.monotonic()
             elif len(sent) >= 2 and time.monotonic() - quiet_since >= settle:
                 break
-    return {"messages": len(sent)}
+    return {"messages": len(sent), "content_packed": pack_content()}
+
+
+def pack_content() -> bool:
+    """The app's content as the start validated it, pickled into the shipped tree (see loader.PACKED)."""
+    loader = sys.modules.get("app.content.loader")
+    if loader is None or not hasattr(loader, "PACKED"):
+        return False
+    import pickle
+
+    try:
+        data = pickle.dumps(loader.library(), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - the app then reads its TOML at start, as it always could
+        traceback.print_exc()
+        return False
+    (Path(TREE) / loader.PACKED.relative_to(APP_HOME)).write_bytes(data)
+    return True
 
 
 def loaded_files(modules) -> tuple[set[str], set[str]]:
