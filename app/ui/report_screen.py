@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import flet as ft
 
 from app.domain.peg import CHANGE_SOURCE, SHORT_SOURCE
@@ -34,14 +36,12 @@ def _figure(value: str, what: str) -> ft.Control:
 
 
 def _figures(r: Report) -> ft.Control:
-    counts = r.outcome_counts
     return ft.Row(wrap=True, spacing=8, run_spacing=8, controls=[
         _figure(str(r.episodes), "episodes"),
         _figure(human_duration(r.median_duration) if r.median_duration else "none ended",
                 "median length"),
         _figure(human_duration(r.longest) if r.longest else "none ended", "longest"),
-        _figure(f"{counts['emergency']} / {counts['urgent']} / {counts['none']}",
-                "SOS checks: emergency / urgent / none"),
+        _figure(str(len(r.checks)), "SOS checks"),
     ])
 
 
@@ -62,11 +62,18 @@ def _chart(r: Report) -> ft.Control:
 def _checks(r: Report) -> list[ft.Control]:
     if not r.checks:
         return [_line("No red-flag check in this period.")]
-    rows = [_line(f"{c.at:%a %d %b, %H:%M}: {c.outcome}" + (f" ({'; '.join(c.signs)})" if c.signs else ""),
+    counts = r.outcome_counts
+    rows = [_line(f"{counts['emergency']} emergency, {counts['urgent']} urgent, "
+                  f"{counts['none']} found no red flag")]
+    rows += [_line(f"{c.at:%a %d %b, %H:%M}: {c.outcome}" + (f" ({'; '.join(c.signs)})" if c.signs else ""),
                   weight=ft.FontWeight.BOLD if c.outcome == "emergency" else None)
             for c in r.checks[:SHOWN]]
     more = len(r.checks) - SHOWN
     return rows + ([_line(f"and {more} earlier")] if more > 0 else [])
+
+
+def _month(key: str) -> str:
+    return datetime.strptime(key, "%Y-%m").strftime("%b %Y")
 
 
 def _helped(r: Report) -> list[ft.Control]:
@@ -127,14 +134,14 @@ def ReportScreen(session: Session) -> ft.Control:
             segments=[ft.Segment(value=k, label=ft.Text(CHOICES[k])) for k in PERIODS],
         ),
         _line(f"{r.first_day:%d %b %Y} to {r.last_day:%d %b %Y}", color=ft.Colors.ON_SURFACE_VARIANT),
-        ft.Button("Save for your doctor", icon=ft.Icons.SAVE_ALT, height=TARGET + 8, on_click=save),
+        ft.FilledButton("Save for your doctor", icon=ft.Icons.SAVE_ALT, height=TARGET + 8, on_click=save),
         ft.Semantics(live_region=True, content=_line(message)) if message else ft.Container(visible=False),
         _figures(r),
         _line(f"Episode open now, for {human_duration(open_.open_for)}" if open_ else "No episode open now.",
               weight=ft.FontWeight.BOLD if open_ else None),
         _heading("Worst pain of each episode"), _chart(r),
         _heading("Episodes per month"),
-        _line(", ".join(f"{m}: {n}" for m, n in r.per_month)),
+        _line(", ".join(f"{_month(m)}: {n}" for m, n in r.per_month)),
         _heading("Red-flag checks"), *_checks(r),
         _heading("What helped"), *_helped(r),
         _heading("Most common triggers"), *_triggers(r),
