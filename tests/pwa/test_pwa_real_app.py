@@ -1,4 +1,4 @@
-"""The real Spasm SOS app, built with pydantic's Pyodide wheels, boots offline and keeps its log."""
+"""The real Spasm SOS app, built as production builds it, boots offline and keeps its log."""
 
 from __future__ import annotations
 
