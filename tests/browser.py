@@ -140,22 +140,33 @@ def phone_browser(**context_args):
             browser.close()
 
 
+ENABLED_OR_TAKEN = ("() => document.querySelector('flt-semantics[role]')"
+                    " || !document.querySelector('flt-semantics-placeholder')")
+ENABLED_OR_OFFERED = ("() => document.querySelector('flt-semantics[role]')"
+                      " || document.querySelector('flt-semantics-placeholder')")
+
+
 def enable_semantics(page) -> None:
     """Turn on Flutter's accessibility tree so controls show up with roles and names."""
     android = "Android" in page.evaluate("navigator.userAgent")
-    for _ in range(20):  # the placeholder can exist before Flutter listens to it
-        placeholder = page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if page.query_selector("flt-semantics[role]"):
+            return
+        placeholder = page.query_selector("flt-semantics-placeholder")
+        if placeholder is None:  # not there yet, or taken by a tap and the tree is on its way
+            page.wait_for_function(ENABLED_OR_OFFERED, timeout=60_000)
+            continue
         if android:  # the mobile enabler wants a real tap
             box = placeholder.bounding_box()
             if box:
                 page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         else:
             page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
-        try:
-            page.wait_for_selector("flt-semantics[role]", state="attached", timeout=3000)
-            return
-        except Exception:  # noqa: BLE001 - try again
-            continue
+        try:  # the placeholder can exist before Flutter listens to it: then tap again
+            page.wait_for_function(ENABLED_OR_TAKEN, timeout=250)
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError
+            pass
     raise AssertionError("Flutter's semantics tree did not turn on")
 
 
