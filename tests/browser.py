@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM = os.environ.get("SPASM_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -163,10 +165,8 @@ def enable_semantics(page) -> None:
                 page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         else:
             page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
-        try:  # the placeholder can exist before Flutter listens to it: then tap again
+        with contextlib.suppress(PlaywrightTimeout):  # not listening yet: tap again
             page.wait_for_function(ENABLED_OR_TAKEN, timeout=250)
-        except Exception:  # noqa: BLE001 - Playwright's TimeoutError
-            pass
     raise AssertionError("Flutter's semantics tree did not turn on")
 
 
