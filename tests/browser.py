@@ -186,7 +186,10 @@ def reveal(page, locator, steps: int = 30):
     """Scroll with the wheel until the control is built and on screen, then return it."""
     for _ in range(steps):
         if locator.count() and locator.first.is_visible():
-            box = locator.first.bounding_box()
+            try:  # a redraw (another window's change) can take the node away in between
+                box = locator.first.bounding_box(timeout=1000)
+            except PlaywrightTimeout:
+                box = None
             if box and 60 < box["y"] < 700:
                 return locator.first
         page.mouse.move(195, 400)
