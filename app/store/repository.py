@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -192,7 +194,8 @@ class EpisodeLog:
         self.changes = 0  # counts every change, ours or another writer's, for screens to catch up
         self._broken: str | None = None  # why the backend cannot be used at all
         self._pending: list[tuple[str, Snapshot]] = []
-        self._load(self._open())
+        with _bulk():
+            self._load(self._open())
 
     # opening
     def _open(self) -> dict:
@@ -487,6 +490,19 @@ def open_file_log(path) -> EpisodeLog:
     return EpisodeLog(backend)
 
 
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """The cycle collector waits while thousands of rows are parsed; rescanning them halved an open."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+@_bulk()
 def _validate(rows: list) -> tuple[list[Episode | None], list[str | None]]:
     """All rows at once (fast); when some fail, each failing row keeps its first error."""
     try:

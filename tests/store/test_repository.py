@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -519,3 +520,24 @@ def test_log_saved_with_a_utf8_bom_opens(path):
     open_log(path).add(ep("a"))
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert ids(open_log(path).newest_first()) == ["a"]
+
+
+
+def test_opening_pauses_the_cycle_collector_only_while_it_parses(path, monkeypatch):
+    """Rows are validated with gc paused (an open at 5k takes half the time); it is on again after."""
+    log = open_log(path)
+    log.add(ep("a"))
+    log.add(ep("b", 3))
+    path.write_text(path.read_text().replace('"score":7', '"score":70', 1))
+    seen, real = [], repository._EPISODES
+
+    class Spy:
+        def validate_python(self, rows):
+            seen.append(gc.isenabled())
+            return real.validate_python(rows)
+
+    monkeypatch.setattr(repository, "_EPISODES", Spy())
+    reopened = EpisodeLog(FileBackend(path))
+    assert seen == [False, False]  # all rows, then the valid ones again after one failed
+    assert gc.isenabled()
+    assert len(reopened) == 1 and len(reopened.invalid_rows()) == 1
