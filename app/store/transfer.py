@@ -34,7 +34,8 @@ class ImportReport:
 
     @property
     def summary(self) -> str:
-        parts = [f"Imported {self.added} episodes", f"{self.updated} updated to the file's newer copy",
+        parts = [f"Imported {self.added} episode{'' if self.added == 1 else 's'}",
+                 f"{self.updated} updated to the file's newer copy",
                  f"{self.older} kept as they are here (changed here more recently)",
                  f"{self.skipped} were already here"]
         return "; ".join(p for p in parts if not p.startswith("0 ") or p.startswith("Imported")) + "."

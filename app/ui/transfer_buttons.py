@@ -50,8 +50,9 @@ def TransferButtons(session: Session, heading: bool = True) -> ft.Control:
         session.revision += 1
         set_message(report.summary)
         # The log grows above these buttons, pushing the line below the fold: say it where the person is.
-        ft.context.page.show_dialog(ft.SnackBar(ft.Text(report.summary, size=16), duration=10_000,
-                                                show_close_icon=True))
+        ft.context.page.show_dialog(ft.SnackBar(
+            ft.Text(report.summary, size=16), duration=10_000, show_close_icon=True,
+            behavior=ft.SnackBarBehavior.FLOATING, margin=ft.Margin.only(left=16, right=16, bottom=96)))
 
     return ft.Column(spacing=8, controls=[
         ft.Text("Your data", size=20, weight=ft.FontWeight.BOLD, visible=heading),

@@ -34,6 +34,7 @@ def test_export_delete_all_import_round_trip(app, tmp_path):
     with app.expect_file_chooser() as chooser:
         reveal(app, app.get_by_role("button", name="Import JSON")).click()
     chooser.value.set_files(str(saved))
-    text(app, "Imported 1 episodes").first.wait_for()
+    text(app, "Imported 1 episode.").first.wait_for()
+    shot(app, "log-imported")
     reveal(app, text(app, "History (1)")).wait_for()
     assert text(app, "worst pain 6/10").count() >= 1

@@ -12,7 +12,7 @@ import pytest
 from app.domain.episode import Episode, PainReading
 from app.store.backends import FileBackend
 from app.store.repository import EpisodeLog
-from app.store.transfer import ImportRejected, export_csv, export_json, import_json
+from app.store.transfer import ImportRejected, ImportReport, export_csv, export_json, import_json
 
 T0 = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -272,3 +272,8 @@ def test_an_invalid_peg_answer_rejects_the_whole_file(full, path):
     with pytest.raises(ImportRejected, match="PEG answer 1: pain"):
         import_json(EpisodeLog(FileBackend(path)), json.dumps(doc))
     assert not path.exists()
+
+
+def test_summary_counts_in_plain_words():
+    assert ImportReport(added=1).summary == "Imported 1 episode."
+    assert ImportReport(added=3, skipped=2).summary == "Imported 3 episodes; 2 were already here."
