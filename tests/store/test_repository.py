@@ -522,7 +522,6 @@ def test_log_saved_with_a_utf8_bom_opens(path):
     assert ids(open_log(path).newest_first()) == ["a"]
 
 
-
 def test_opening_pauses_the_cycle_collector_only_while_it_parses(path, monkeypatch):
     """Rows are validated with gc paused (an open at 5k takes half the time); it is on again after."""
     log = open_log(path)
