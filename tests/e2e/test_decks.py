@@ -26,6 +26,8 @@ def test_swipe_through_a_deck(app, tab):
 def test_next_and_previous_buttons_step_through_cards(app):
     cards = library().deck("sleep").cards
     app.get_by_role("tab", name="Sleep").click()
+    # Relief's own Next button stays on screen until the Sleep deck has replaced it
+    text(app, cards[0].title).first.wait_for()
     for n in range(2, len(cards) + 1):
         app.get_by_role("button", name="Next card").click()
         text(app, f"card {n} of {len(cards)}").first.wait_for()
