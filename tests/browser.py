@@ -182,6 +182,21 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+def steady(page, locator, tries: int = 40):
+    """Wait until the control has stopped moving (a banner or a redraw shifts it), then return it."""
+    node, last = locator.first, None
+    for _ in range(tries):
+        try:
+            box = node.bounding_box(timeout=1000)
+        except PlaywrightTimeout:
+            box = None
+        if box and box == last:
+            break
+        last = box
+        page.wait_for_timeout(150)
+    return node
+
+
 def reveal(page, locator, steps: int = 30):
     """Scroll with the wheel until the control is built and on screen, then return it."""
     for _ in range(steps):

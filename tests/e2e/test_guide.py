@@ -69,6 +69,7 @@ def test_the_whole_guide_logs_each_step_with_pain_before_and_after(guide_server,
     text(page, "Pain at the start 7, now 5").first.wait_for()
     shot(page, "guide-summary")
     tap(page, "End episode")
+    page.get_by_role("button", name="I'm having a spasm").wait_for()  # the Log tab, with no spasm open
     page.close()
 
     log = json.loads((guide_server.data_dir / "episodes.json").read_text(encoding="utf-8"))
