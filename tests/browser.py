@@ -197,8 +197,21 @@ def steady(page, locator, tries: int = 40):
     return node
 
 
-def reveal(page, locator, steps: int = 30):
-    """Scroll with the wheel until the control is built and on screen, then return it."""
+def finger(page, start: tuple[int, int], end: tuple[int, int]) -> None:
+    """Drag one finger from start to end in ten moves: Flutter's lists and pages follow touch."""
+    cdp = page.context.new_cdp_session(page)
+    at = lambda i: [{"x": start[0] + (end[0] - start[0]) * i // 10,  # noqa: E731
+                     "y": start[1] + (end[1] - start[1]) * i // 10}]
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": at(0)})
+    for i in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": at(i)})
+        page.wait_for_timeout(16)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def reveal(page, locator, steps: int = 30, touch: bool = False):
+    """Scroll with the wheel (or a finger) until the control is built and on screen, then return it."""
     for _ in range(steps):
         if locator.count() and locator.first.is_visible():
             try:  # a redraw (another window's change) can take the node away in between
@@ -207,7 +220,10 @@ def reveal(page, locator, steps: int = 30):
                 box = None
             if box and 60 < box["y"] < 700:
                 return locator.first
-        page.mouse.move(195, 400)
-        page.mouse.wheel(0, 250)
+        if touch:  # at large text, Flutter's lists stop following the wheel
+            finger(page, (200, 650), (200, 400))
+        else:
+            page.mouse.move(195, 400)
+            page.mouse.wheel(0, 250)
         page.wait_for_timeout(250)
     return locator.first

@@ -418,6 +418,11 @@ class EpisodeLog:
             self.backend.remove_aside()
         self._changed()
 
+    async def settled(self) -> None:
+        """Wait until every write handed to an asynchronous backend is stored or refused."""
+        if (flush := getattr(self.backend, "flush", None)) is not None:
+            await flush()
+
     def moved_aside(self) -> list[str]:
         """Copies of earlier logs that could not be read, which clear() also deletes."""
         if self._broken:

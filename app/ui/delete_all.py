@@ -22,8 +22,8 @@ def _what_goes(session: Session) -> str:
 def DeleteAll(session: Session) -> ft.Control:
     confirm, set_confirm = ft.use_state(False)
 
-    def delete_all() -> None:
-        session.clear_all()
+    async def delete_all() -> None:
+        await session.clear_all()
         set_confirm(False)
 
     if not confirm:

@@ -44,7 +44,7 @@ def GuideScreen(session: Session, timers: Timers) -> ft.Control:
             ft.Row(controls=[
                 ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Close the guide"), width=TARGET,
                               height=TARGET, on_click=session.close_guide),
-                title("Help me now"),
+                ft.Container(expand=True, content=title("Help me now")),
             ]),
             screen,
         ]),

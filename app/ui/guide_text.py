@@ -22,14 +22,15 @@ def title(text: str) -> ft.Text:
 
 def big_button(label: str, on_click: Callable, *, bgcolor=None, color=None, icon=None,
                outlined: bool = False) -> ft.Control:
-    """A full-width target a thumb cannot miss; the label wraps rather than being cut off."""
+    """A full-width target a thumb cannot miss; at large text the label wraps and the button grows."""
     content = ft.Row(alignment=ft.MainAxisAlignment.CENTER, controls=[
         *([ft.Icon(icon, color=color, size=30)] if icon else []),
-        ft.Text(label, size=BODY, weight=ft.FontWeight.BOLD, color=color, text_align=ft.TextAlign.CENTER),
+        ft.Text(label, size=BODY, weight=ft.FontWeight.BOLD, color=color, text_align=ft.TextAlign.CENTER,
+                expand_loose=True),
     ])
-    style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16), padding=12)
+    # no fixed height: the padding makes it BIG px tall at normal text size
+    style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16),
+                           padding=ft.Padding.symmetric(horizontal=16, vertical=(BIG - BODY * 7 // 6) // 2))
     if outlined:
-        return ft.OutlinedButton(content=content, width=float("inf"), height=BIG, on_click=on_click,
-                                 style=style)
-    return ft.Button(content=content, width=float("inf"), height=BIG, bgcolor=bgcolor, on_click=on_click,
-                     style=style)
+        return ft.OutlinedButton(content=content, width=float("inf"), on_click=on_click, style=style)
+    return ft.Button(content=content, width=float("inf"), bgcolor=bgcolor, on_click=on_click, style=style)

@@ -17,6 +17,7 @@ from app.ui.guide_flow import GuideFlow
 from app.ui.guide_state import GuideState
 from app.ui.timers import Timers
 
+DELETED = "Deleted: the episodes, checks and settings this app kept on this device are gone."
 TABS = ("relief", "sleep", "prevention", "log")
 
 
@@ -171,7 +172,10 @@ class Session(GuideFlow):
     def can_undo(self) -> bool:
         return self.undo is not None and self.undo_generation == self.log.generation
 
-    def clear_all(self) -> None:
+    async def clear_all(self) -> None:
         self.log.clear()
         self.undo = None
+        await self.log.settled()
+        if self.log.saved:  # a write that failed shows its own warning instead
+            self.notice = DELETED
         self._changed()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import AppServer as Server
-from tests.browser import enable_semantics, phone_browser, reveal, shot, text  # noqa: F401 - e2e tests import these here
+from tests.browser import enable_semantics, finger, phone_browser, reveal, shot, text  # noqa: F401 - e2e tests import these here
 
 OPENED = "window.__opened = []; window.open = (u) => { window.__opened.push(String(u)); return null; };"
 
@@ -43,13 +43,4 @@ def app(server, browser_context):
 
 def swipe(page, dx: int, y: int = 400, x: int = 300) -> None:
     """Drag a finger horizontally: PageView only follows touch, not the mouse."""
-    cdp = page.context.new_cdp_session(page)
-    point = lambda px: [{"x": px, "y": y}]  # noqa: E731
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point(x)})
-    for i in range(1, 11):
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": point(x + dx * i // 10)})
-        page.wait_for_timeout(16)
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    cdp.detach()
-
-
+    finger(page, (x, y), (x + dx, y))

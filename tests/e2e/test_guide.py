@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.browser import steady
 from tests.e2e.conftest import Server, enable_semantics, reveal, shot, text
 
 # a 15-minute ice timer ends in about three seconds (the app's own test hook, never set for people)
@@ -78,3 +79,30 @@ def test_the_whole_guide_logs_each_step_with_pain_before_and_after(guide_server,
     assert steps["rest-knees-bent"]["outcome"] == "done" and steps["rest-knees-bent"]["pain_before"] == 7
     assert (steps["ice-pack"]["pain_before"], steps["ice-pack"]["pain_after"]) == (7, 5)
     assert episode["end"] is not None
+
+
+def test_at_double_text_size_nothing_is_cut_off_and_the_buttons_grow(tmp_path, browser_context):
+    """The browser's text size at 200 %: Flutter scales every text, so fixed sizes would clip."""
+    offscreen = """() => [...document.querySelectorAll('flt-semantics[aria-label], flt-semantics span')]
+        .map(e => [e.getAttribute('aria-label') || e.textContent, e.getBoundingClientRect()])
+        .filter(([, r]) => r.width > 0 && (r.left < -1 || r.right > innerWidth + 1)).map(([t]) => t)"""
+    heights = {}
+    with Server(tmp_path) as srv:
+        for scale in (1, 2):
+            page = browser_context[0].new_page()
+            page.add_init_script("document.addEventListener('DOMContentLoaded', () => "
+                                 f"document.documentElement.style.fontSize = '{16 * scale}px')")
+            page.goto(srv.url)
+            enable_semantics(page)
+            front = page.get_by_role("button", name="Help me now").first
+            front.wait_for(timeout=60_000)
+            heights[("front door", scale)] = steady(page, front).bounding_box()["height"]
+            front.click()
+            yes = reveal(page, page.get_by_role("button", name="Yes", exact=True), touch=True)
+            heights[("yes", scale)] = steady(page, yes).bounding_box()["height"]
+            if scale == 2:
+                shot(page, "guide-large-text")
+            assert page.evaluate(offscreen) == [], f"cut off at {scale * 100} % text"
+            page.close()
+    for target in ("front door", "yes"):
+        assert heights[(target, 2)] > 1.4 * heights[(target, 1)], f"the {target} button did not grow"

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from app.ui.session import DELETED
 from tests.browser import ROOT, steady
 from tests.e2e.conftest import Server, open_app, reveal, shot, text
 
@@ -115,7 +116,8 @@ def test_delete_all_leaves_nothing_of_the_person_in_storage(tmp_path, browser_co
         page.get_by_role("button", name="Delete all my data").click()
         text(page, "1 unreadable earlier copy").first.wait_for()
         page.get_by_role("button", name="Yes, delete everything").click()
-        page.wait_for_timeout(500)
+        text(page, DELETED).first.wait_for()
+        shot(page, "delete-all-done")
         page.close()
     left = {p.name: p.read_text(errors="replace") for p in tmp_path.iterdir() if p.is_file()}
     assert not [n for n in left if ".corrupt-" in n]

@@ -15,6 +15,7 @@ from app.domain.episode import Episode
 from app.store.backends import MemoryBackend, PrefsBackend
 from app.store.repository import EpisodeLog
 from app.store.transfer import export_json
+from app.ui.session import DELETED
 
 T0 = datetime(2025, 1, 6, 7, 0, tzinfo=UTC)
 # Everything the origin keeps: every IndexedDB database, store, key and value, and localStorage.
@@ -245,8 +246,7 @@ def test_delete_all_leaves_nothing_of_the_person_in_indexeddb_or_localstorage(re
         reveal(page, page.get_by_role("button", name="Delete all my data")).click()
         text(page, "Delete all 41 episodes").first.wait_for(timeout=30_000)
         reveal(page, page.get_by_role("button", name="Yes, delete everything")).click()
-        page.get_by_role("button", name="Delete all my data").wait_for(timeout=30_000)
-        page.wait_for_timeout(1000)
+        text(page, DELETED).first.wait_for(timeout=30_000)  # said only once IndexedDB has stored it
 
         left = stored(page)
         assert [k for k in left["localStorage"] if "spasmsos" in k] == []

@@ -213,6 +213,22 @@ def test_a_delete_in_one_window_and_an_add_in_another_both_hold():
     asyncio.run(scenario())
 
 
+def test_settled_returns_once_the_browser_has_stored_or_refused_the_write():
+    async def scenario():
+        origin = Origin()
+        log = await window(origin)
+        log.add(ep(1))
+        assert not log.saved  # handed to the browser, not yet stored
+        await log.settled()
+        assert log.saved and origin.ids() == {"1"}
+        origin.refuse = "QuotaExceededError"
+        log.clear()
+        await log.settled()
+        assert not log.saved and log.save_error and origin.ids() == {"1"}
+
+    asyncio.run(scenario())
+
+
 def test_a_refused_write_says_not_saved_keeps_the_entry_and_is_stored_by_a_later_write():
     async def scenario():
         origin = Origin()

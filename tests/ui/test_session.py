@@ -1,9 +1,12 @@
 """The UI state without a browser: triage routing, deck positions, region choice, logging, undo."""
 
+import asyncio
+
 import pytest
 
 from app.store import EpisodeLog, MemoryBackend
-from app.ui.session import Session
+from app.store.backends import FileBackend
+from app.ui.session import DELETED, Session
 
 
 @pytest.fixture
@@ -64,6 +67,17 @@ def test_delete_then_undo_restores_the_episode(session):
     assert session.log.get(episode.id) == episode
 
 
+def test_delete_all_says_it_is_done_only_once_it_is_saved(session, tmp_path):
+    session.start_episode()
+    asyncio.run(session.clear_all())
+    assert session.notice == DELETED and len(session.log) == 0
+    folder = tmp_path / "episodes.json"
+    folder.mkdir()  # a log that cannot be written: nothing is saved, so nothing is said to be deleted
+    unsaved = Session(log=EpisodeLog(FileBackend(folder)))
+    asyncio.run(unsaved.clear_all())
+    assert unsaved.notice is None and unsaved.save_error
+
+
 def test_another_tabs_undo_cannot_bring_back_an_episode_after_delete_all():
     log = EpisodeLog(MemoryBackend())
     tab_a, tab_b = Session(log=log), Session(log=log)
@@ -71,14 +85,13 @@ def test_another_tabs_undo_cannot_bring_back_an_episode_after_delete_all():
     episode_id = log.active().id
     tab_a.delete(episode_id)
     assert tab_a.can_undo
-    tab_b.clear_all()
+    asyncio.run(tab_b.clear_all())
     assert not tab_a.can_undo
     tab_a.undo_delete()
     assert len(log) == 0
 
 
 def test_a_tab_catches_up_with_what_another_tab_logged():
-    import asyncio
 
     log = EpisodeLog(MemoryBackend())
     tab_a, tab_b = Session(log=log), Session(log=log)
