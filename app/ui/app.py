@@ -61,6 +61,7 @@ async def main(page: ft.Page) -> None:
     page.padding = 0
     page.render(Shell, session)
     page.run_task(_detect_region, page, session)
+    page.run_task(_detect_motion, session)
 
 
 def _follow(page: ft.Page, session: Session) -> None:
@@ -88,3 +89,12 @@ async def _detect_region(page: ft.Page, session: Session) -> None:
     locales = getattr(info, "locales", None) or []
     if locales and locales[0].country_code:  # the first locale only, as the pre-boot page reads it
         session.locale_region = country_from_locale(f"{locales[0].language_code}-{locales[0].country_code}")
+
+
+async def _detect_motion(session: Session) -> None:
+    """The platform's reduce-motion wish (the browser's prefers-reduced-motion), after the first frame."""
+    try:
+        features = await ft.SemanticsService().get_accessibility_features()
+    except Exception:  # noqa: BLE001 - not known: animations stay as few and short as they are
+        return
+    session.reduce_motion = bool(features.reduce_motion or features.disable_animations)

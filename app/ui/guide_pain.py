@@ -15,7 +15,7 @@ from app.ui.time_up_flash import TimeUpFlash
 def GuidePain(session: Session, heading: str = "How bad is the pain now?") -> ft.Control:
     checkin = session.guide_waiting_for_checkin()
     return ft.Column(spacing=14, controls=[
-        TimeUpFlash(heading) if checkin else title(heading),
+        TimeUpFlash(heading, still=session.reduce_motion) if checkin else title(heading),
         words("0 is no pain, 10 is the worst you can imagine."),
         PainButtons(session.guide_checkin if checkin else session.guide_pain, None),
     ])

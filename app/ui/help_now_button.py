@@ -20,5 +20,6 @@ def HelpNowButton(session: Session) -> ft.Control:
                     text_align=ft.TextAlign.CENTER),
         ]),
         width=float("inf"), bgcolor=NAVY, on_click=session.open_guide,  # grows with large text
-        style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=20), padding=ft.Padding.symmetric(horizontal=12, vertical=16)),
+        style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=20),
+                             padding=ft.Padding.symmetric(horizontal=12, vertical=16)),
     ))

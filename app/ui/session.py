@@ -41,6 +41,7 @@ class Session(GuideFlow):
     seen_changes: int = 0  # the log's change count this screen last drew
     settings: dict = field(default_factory=dict)
     positions: dict = field(default_factory=dict)  # deck id -> card on screen, kept across tabs
+    reduce_motion: bool = False  # the platform asks for no flashing or moving screens
     locale_region: str = ""  # ISO country of the device locale ("" unknown); a Settings choice wins
     timers: Timers = field(default_factory=Timers)
     guide: GuideState | None = None  # "Help me now", while open or resumable

@@ -1,4 +1,4 @@
-"""A timer's end seen with half-closed eyes: the banner flashes a few times (the phone also buzzes)."""
+"""A timer's end seen with half-closed eyes: the banner flashes, or stays lit under reduce motion."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ FLASHES, BEAT = 4, 0.35  # seconds per half flash
 
 
 @component
-def TimeUpFlash(text: str) -> ft.Control:
+def TimeUpFlash(text: str, still: bool = False) -> ft.Control:
     lit, set_lit = ft.use_state(True)
 
     async def flash() -> None:
@@ -23,10 +23,11 @@ def TimeUpFlash(text: str) -> ft.Control:
         set_lit(False)
 
     def start() -> None:
-        ft.context.page.run_task(flash)
+        if not still:
+            ft.context.page.run_task(flash)
 
     ft.use_effect(start, [])
     return ft.Container(
-        border_radius=16, padding=12, bgcolor=ft.Colors.TERTIARY_CONTAINER if lit else None,
+        border_radius=16, padding=12, bgcolor=ft.Colors.TERTIARY_CONTAINER if lit or still else None,
         content=title(text),
     )

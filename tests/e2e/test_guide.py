@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+from PIL import Image
 
 from tests.browser import steady
 from tests.e2e.conftest import Server, enable_semantics, reveal, shot, text
@@ -32,6 +34,21 @@ def tap(page, name: str) -> None:
     reveal(page, page.get_by_role("button", name=name, exact=True)).click()
 
 
+def to_the_ice_pack(page) -> None:
+    """No to each safety question, started just now at pain 7, the position done: ice or heat is next."""
+    for n in (1, 2, 3):
+        text(page, f"Safety check {n} of 3").first.wait_for()  # the next question is on screen
+        tap(page, "No")
+    text(page, "When did it start?").first.wait_for()
+    tap(page, "Just now")
+    page.get_by_role("button", name="Pain 7").click()
+    text(page, "Lie down with your knees").first.wait_for()
+    shot(page, "guide-step-position")
+    tap(page, "Done")
+    tap(page, "No, none of these")
+    text(page, "Wrapped ice pack").first.wait_for()
+
+
 def test_yes_on_the_first_safety_question_calls_for_help(guide_server, browser_context):
     context, _ = browser_context
     page = open_now(context, guide_server.url)
@@ -45,17 +62,7 @@ def test_yes_on_the_first_safety_question_calls_for_help(guide_server, browser_c
 def test_the_whole_guide_logs_each_step_with_pain_before_and_after(guide_server, browser_context):
     context, _ = browser_context
     page = open_now(context, guide_server.url)
-    for n in (1, 2, 3):
-        text(page, f"Safety check {n} of 3").first.wait_for()  # the next question is on screen
-        tap(page, "No")
-    text(page, "When did it start?").first.wait_for()
-    tap(page, "Just now")
-    page.get_by_role("button", name="Pain 7").click()
-    text(page, "Lie down with your knees").first.wait_for()
-    shot(page, "guide-step-position")
-    tap(page, "Done")
-    tap(page, "No, none of these")
-    text(page, "Wrapped ice pack").first.wait_for()
+    to_the_ice_pack(page)
     page.reload()  # a reload in the middle comes back to the same step
     enable_semantics(page)
     text(page, "Wrapped ice pack").first.wait_for(timeout=60_000)
@@ -106,3 +113,27 @@ def test_at_double_text_size_nothing_is_cut_off_and_the_buttons_grow(tmp_path, b
             page.close()
     for target in ("front door", "yes"):
         assert heights[(target, 2)] > 1.4 * heights[(target, 1)], f"the {target} button did not grow"
+
+
+def green_pixels(page) -> int:
+    """How much of the screen is the highlight's green (the only green in the guide)."""
+    rgb = Image.open(io.BytesIO(page.screenshot())).convert("RGB").reduce(4).tobytes()
+    pixels = zip(rgb[0::3], rgb[1::3], rgb[2::3], strict=True)
+    return sum(1 for r, g, b in pixels if g > r + 20 and g > b + 10)
+
+
+def test_under_reduce_motion_the_timers_end_is_lit_steadily_not_flashed(guide_server, browser_context):
+    page = browser_context[0].new_page()
+    page.emulate_media(reduced_motion="reduce")  # what the phone's "reduce motion" setting tells the browser
+    page.goto(guide_server.url + "/now")
+    enable_semantics(page)
+    to_the_ice_pack(page)
+    reveal(page, page.get_by_role("button", name="Start 15 min timer")).click()
+    text(page, "Time is up").first.wait_for(timeout=30_000)
+    lit = []
+    for _ in range(8):  # a flash lights and darkens the heading every 0.35 s for about 3 s
+        lit.append(green_pixels(page))
+        page.wait_for_timeout(200)
+    assert min(lit) > 1000 and max(lit) - min(lit) < 100, f"the heading flashed: {lit}"
+    page.get_by_role("button", name="Pain 5").click()
+    page.close()
