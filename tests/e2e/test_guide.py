@@ -112,7 +112,8 @@ def test_at_double_text_size_nothing_is_cut_off_and_the_buttons_grow(tmp_path, b
             assert page.evaluate(offscreen) == [], f"cut off at {scale * 100} % text"
             page.close()
     for target in ("front door", "yes"):
-        assert heights[(target, 2)] > 1.4 * heights[(target, 1)], f"the {target} button did not grow"
+        # its label's line grows by about 28 px; a fixed height would not grow at all
+        assert heights[(target, 2)] >= heights[(target, 1)] + 20, f"the {target} button did not grow"
 
 
 def green_pixels(page) -> int:
