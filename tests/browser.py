@@ -182,14 +182,19 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+def _box(node) -> dict | None:
+    """Where the node is now, or None if a redraw took it away in between."""
+    try:
+        return node.bounding_box(timeout=1000)
+    except PlaywrightTimeout:
+        return None
+
+
 def steady(page, locator, tries: int = 40):
     """Wait until the control has stopped moving (a banner or a redraw shifts it), then return it."""
     node, last = locator.first, None
     for _ in range(tries):
-        try:
-            box = node.bounding_box(timeout=1000)
-        except PlaywrightTimeout:
-            box = None
+        box = _box(node)
         if box and box == last:
             break
         last = box
@@ -214,10 +219,7 @@ def reveal(page, locator, steps: int = 30, touch: bool = False):
     """Scroll with the wheel (or a finger) until the control is built and on screen, then return it."""
     for _ in range(steps):
         if locator.count() and locator.first.is_visible():
-            try:  # a redraw (another window's change) can take the node away in between
-                box = locator.first.bounding_box(timeout=1000)
-            except PlaywrightTimeout:
-                box = None
+            box = _box(locator.first)  # a redraw (another window's change) can take it away
             if box and 60 < box["y"] < 700:
                 return locator.first
         if touch:  # at large text, Flutter's lists stop following the wheel

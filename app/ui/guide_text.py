@@ -28,7 +28,7 @@ def big_button(label: str, on_click: Callable, *, bgcolor=None, color=None, icon
         ft.Text(label, size=BODY, weight=ft.FontWeight.BOLD, color=color, text_align=ft.TextAlign.CENTER,
                 expand_loose=True),
     ])
-    # no fixed height: the padding makes it BIG px tall at normal text size
+    # no fixed height: the padding makes it at least BIG px tall at normal text size
     style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16),
                            padding=ft.Padding.symmetric(horizontal=16, vertical=(BIG - BODY * 7 // 6) // 2))
     if outlined:

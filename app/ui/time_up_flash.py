@@ -28,6 +28,6 @@ def TimeUpFlash(text: str, still: bool = False) -> ft.Control:
 
     ft.use_effect(start, [])
     return ft.Container(
-        border_radius=16, padding=12, bgcolor=ft.Colors.TERTIARY_CONTAINER if lit or still else None,
+        border_radius=16, padding=12, bgcolor=ft.Colors.TERTIARY_CONTAINER if lit else None,
         content=title(text),
     )
