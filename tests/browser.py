@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("SPASM_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -200,6 +201,16 @@ def steady(page, locator, tries: int = 40):
         last = box
         page.wait_for_timeout(150)
     return node
+
+
+def type_into(page, field, text: str) -> None:
+    """Tap a text field once it has settled, make sure it has the focus, then type (as a keyboard would)."""
+    for _ in range(3):  # the field can appear while its list redraws: a tap can land before it settles
+        steady(page, field).click()
+        with contextlib.suppress(AssertionError):
+            expect(field).to_be_focused(timeout=5_000)
+            break
+    page.keyboard.type(text)
 
 
 def finger(page, start: tuple[int, int], end: tuple[int, int]) -> None:
