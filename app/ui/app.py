@@ -11,9 +11,9 @@ import flet as ft
 from app.domain.regions import country_from_locale
 from app.store import EpisodeLog, StoreProblem, default_log_path, open_file_log
 from app.store.indexeddb import IndexedDBBackend, Refused
+from app.ui.kit.theme import theme, theme_mode
 from app.ui.session import Session
-from app.ui.shell import Shell
-from app.ui.theme import theme, theme_mode
+from app.ui.shell.shell import Shell
 
 
 @functools.cache

@@ -30,7 +30,7 @@
     });
 
     // The browser's offer to install, kept for the app's "Install the app" action
-    // (app/ui/install_prompt.py). The Python worker of this page asks and answers by page id.
+    // (app/ui/kit/install_prompt.py). The Python worker of this page asks and answers by page id.
     const install = { offer: null, state: "none" };
     const standalone = () => matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
     const iOS = /iPad|iPhone|iPod/.test(navigator.userAgent)

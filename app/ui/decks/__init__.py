@@ -1,0 +1,1 @@
+"""The Relief, Sleep and Prevent decks of swipeable illustrated cards."""

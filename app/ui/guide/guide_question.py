@@ -1,0 +1,29 @@
+"""One safety question of the guide, with its signs in plain words and Yes / No / Not sure."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.guide import questions
+from app.content.loader import library
+from app.ui.kit.boundary import component
+from app.ui.kit.guide_text import big_button, title, words
+from app.ui.kit.theme import SOS_RED, WHITE
+from app.ui.session import Session
+
+
+@component
+def GuideQuestion(session: Session) -> ft.Control:
+    number = session.guide.question
+    question = questions()[number]
+    labels = {f.id: f.label for f in library().red_flags}
+    return ft.Column(spacing=14, controls=[
+        words(f"Safety check {number + 1} of {len(questions())}",
+              color=ft.Colors.ON_SURFACE_VARIANT),
+        title(question.ask),
+        words("That means any of these:"),
+        *[words(f"• {labels[f]}") for f in question.flags],
+        big_button("Yes", lambda: session.guide_answer("yes"), bgcolor=SOS_RED, color=WHITE),
+        big_button("No", lambda: session.guide_answer("no")),
+        big_button("Not sure", lambda: session.guide_answer("not-sure"), outlined=True),
+    ])

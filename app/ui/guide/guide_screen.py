@@ -1,0 +1,51 @@
+"""'Help me now': one question or one action per screen, in comfort mode, SOS one tap away above."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import flet as ft
+
+from app.ui.guide.guide_pain import GuidePain
+from app.ui.guide.guide_question import GuideQuestion
+from app.ui.guide.guide_start import GuideStart
+from app.ui.guide.guide_step import GuideStep
+from app.ui.guide.guide_summary import GuideSummary
+from app.ui.guide.guide_urgent import GuideUrgent
+from app.ui.kit.boundary import component
+from app.ui.kit.guide_text import title
+from app.ui.kit.theme import TARGET, theme
+from app.ui.session import Session
+from app.ui.timers.timers import Timers
+
+NIGHT_FROM, NIGHT_TO = 21, 7  # local hours: the guide is dark at night whatever the theme
+
+
+def night(hour: int) -> bool:
+    return hour >= NIGHT_FROM or hour < NIGHT_TO
+
+
+@component
+def GuideScreen(session: Session, timers: Timers) -> ft.Control:
+    """`timers` is passed so the screen follows the countdown and its end."""
+    stage = session.guide.stage
+    if stage == "step" and session.guide_waiting_for_checkin():
+        screen = GuidePain(session, heading="Time is up. How is the pain now?")
+    else:
+        screen = GuideStep(session, timers) if stage == "step" else {
+            "safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "urgent": GuideUrgent,
+            "end": GuideSummary}[stage](session)
+    dark = night(datetime.now().hour)
+    return ft.Container(
+        expand=True, bgcolor=ft.Colors.SURFACE,
+        theme=theme(True) if dark else None, dark_theme=theme(True) if dark else None,
+        theme_mode=ft.ThemeMode.DARK if dark else None,
+        content=ft.ListView(padding=16, spacing=12, controls=[
+            ft.Row(controls=[
+                ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Close the guide"), width=TARGET,
+                              height=TARGET, on_click=session.close_guide),
+                ft.Container(expand=True, content=title("Help me now")),
+            ]),
+            screen,
+        ]),
+    )

@@ -1,0 +1,19 @@
+"""When did the spasm start: one tap starts the episode."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui.kit.boundary import component
+from app.ui.kit.guide_text import big_button, title
+from app.ui.session import Session
+
+WHEN = ((0, "Just now"), (15, "15 minutes ago"), (30, "30 minutes ago"), (60, "An hour ago"))
+
+
+@component
+def GuideStart(session: Session) -> ft.Control:
+    return ft.Column(spacing=14, controls=[
+        title("When did it start?"),
+        *[big_button(label, lambda _=None, m=minutes: session.guide_start(m)) for minutes, label in WHEN],
+    ])

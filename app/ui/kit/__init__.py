@@ -1,0 +1,1 @@
+"""The parts every screen uses: theme, error boundary, banners, big text and shared buttons."""

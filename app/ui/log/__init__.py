@@ -1,0 +1,1 @@
+"""The Log: the open episode, history, charts and insights."""

@@ -1,0 +1,61 @@
+"""The episode in progress: when to get advice, pain score, triggers, what helped, and ending it."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.loader import library
+from app.domain.advice import Nudge, doctor_nudge
+from app.domain.episode import Episode
+from app.ui.kit.boundary import component
+from app.ui.kit.choice_chips import ChoiceChips
+from app.ui.kit.pain_buttons import PainButtons
+from app.ui.kit.theme import AMBER_BG, AMBER_TEXT, TARGET
+from app.ui.session import Session, now
+
+
+def since(episode: Episode) -> str:
+    minutes = int(episode.duration(now()).total_seconds() // 60)
+    ago = f"{minutes} min" if minutes < 120 else f"{minutes // 60} h {minutes % 60} min"
+    return f"Started {episode.start.astimezone():%H:%M} ({ago} ago)"
+
+
+def _nudge(nudge: Nudge, session: Session) -> ft.Control:
+    """When to see a pharmacist or doctor; amber with a way into SOS when the pain is rising."""
+    rising = nudge.level == "gp-now"
+    bg, fg = (AMBER_BG, AMBER_TEXT) if rising else (ft.Colors.SECONDARY_CONTAINER,
+                                                   ft.Colors.ON_SECONDARY_CONTAINER)
+    lines: list[ft.Control] = [
+        ft.Text(nudge.title, size=18, weight=ft.FontWeight.BOLD, color=fg),
+        ft.Text(nudge.text, size=16, color=fg),
+    ]
+    if rising:
+        lines.append(ft.OutlinedButton("Check the warning signs", height=TARGET, on_click=session.open_sos,
+                                       style=ft.ButtonStyle(color=fg, side=ft.BorderSide(2, fg))))
+    return ft.Container(bgcolor=bg, border_radius=12, padding=12,
+                        content=ft.Column(spacing=6, controls=lines))
+
+
+@component
+def ActiveEpisode(session: Session, episode: Episode) -> ft.Control:
+    lib = library()
+    last = episode.pain[-1].score if episode.pain else None
+    relief = [(c.id, c.title) for c in lib.deck("relief").cards]
+    return ft.Container(
+        border=ft.Border.all(2, ft.Colors.PRIMARY), border_radius=16, padding=14,
+        content=ft.Column(spacing=12, controls=[
+            ft.Text("Spasm in progress", size=24, weight=ft.FontWeight.BOLD),
+            ft.Text(since(episode), size=16),
+            _nudge(doctor_nudge(episode.start, now(), episode.pain), session),
+            ft.Text("How bad is the pain now? (0 = none, 10 = worst)" +
+                    (f" · last: {last}" if last is not None else ""), size=18),
+            PainButtons(session.log_pain, last),
+            ft.Text("What set it off?", size=18, weight=ft.FontWeight.BOLD),
+            ChoiceChips([(t.id, t.label) for t in lib.triggers], episode.triggers,
+                        lambda cid: session.toggle_choice("triggers", cid)),
+            ft.Text("What helped?", size=18, weight=ft.FontWeight.BOLD),
+            ChoiceChips(relief, episode.helped, lambda cid: session.toggle_choice("helped", cid)),
+            ft.Button("End this episode", icon=ft.Icons.CHECK_CIRCLE, height=TARGET,
+                      width=float("inf"), on_click=session.end_episode),
+        ]),
+    )

@@ -1,0 +1,26 @@
+"""One tap to start logging a spasm: now, or 15/30/60 minutes ago."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui.kit.boundary import component
+from app.ui.kit.theme import TARGET
+from app.ui.session import Session
+
+
+@component
+def QuickStart(session: Session) -> ft.Control:
+    return ft.Column(spacing=10, controls=[
+        ft.Button(
+            content=ft.Text("I'm having a spasm", size=24, weight=ft.FontWeight.BOLD),
+            icon=ft.Icon(ft.Icons.ADD_CIRCLE, size=32), height=88, width=float("inf"),
+            on_click=lambda: session.start_episode(0),
+        ),
+        ft.Text("It started earlier:", size=16),
+        ft.Row(controls=[
+            ft.OutlinedButton(f"{m} min ago", height=TARGET, expand=True,
+                              on_click=lambda _, m=m: session.start_episode(m))
+            for m in (15, 30, 60)
+        ]),
+    ])

@@ -1,0 +1,1 @@
+"""For your doctor: the summary on screen and as a saved file."""

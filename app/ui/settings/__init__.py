@@ -1,0 +1,1 @@
+"""Settings: country and number, storage, install and delete all."""

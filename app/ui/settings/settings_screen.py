@@ -1,0 +1,70 @@
+"""Settings: theme, country and emergency number, delete all data, about, disclaimer and sources."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.loader import library
+from app.domain.regions import CHECK_LOCAL, CUSTOM
+from app.ui.kit.boundary import component
+from app.ui.kit.install_prompt import InstallPrompt
+from app.ui.kit.theme import TARGET, theme_mode
+from app.ui.session import Session
+from app.ui.settings.country_picker import CountryPicker
+from app.ui.settings.delete_all import DeleteAll
+from app.ui.settings.storage_status import StorageStatus
+
+DISCLAIMER = ("Spasm SOS gives general first-aid information. It is not a diagnosis and does not "
+              "replace a doctor. If you are worried, call for help: that is always the right call.")
+SCOPE = "Spasm SOS is for adults (16 and over)."
+
+
+def _heading(text: str) -> ft.Control:
+    return ft.Text(text, size=20, weight=ft.FontWeight.BOLD)
+
+
+@component
+def SettingsScreen(session: Session) -> ft.Control:
+    settings = session.settings
+    help_ = session.emergency
+    picking, set_picking = ft.use_state(help_.check_local)
+
+    def set_theme(value: str) -> None:
+        session.set_setting("theme", value)
+        ft.context.page.theme_mode = theme_mode(value)
+
+    sources = library().sources
+    return ft.ListView(expand=True, padding=16, spacing=14, controls=[
+        ft.Row(controls=[
+            ft.IconButton(ft.Icon(ft.Icons.ARROW_BACK, semantics_label="Back"), width=TARGET, height=TARGET,
+                          on_click=session.close_overlay),
+            ft.Text("Settings", size=26, weight=ft.FontWeight.BOLD),
+        ]),
+        _heading("Theme"),
+        ft.SegmentedButton(
+            selected=[settings.get("theme", "system")],
+            on_change=lambda e: set_theme(e.control.selected[0]),
+            segments=[ft.Segment(value=v, label=ft.Text(v.title()))
+                      for v in ("system", "light", "dark")],
+        ),
+        _heading(f"Emergency number: {session.number}"),
+        ft.Text(help_.place + (f". {CHECK_LOCAL}" if help_.check_local else ""), size=16),
+        ft.OutlinedButton("Close the country list" if picking else "Change country", height=TARGET,
+                          icon=ft.Icons.PUBLIC, on_click=lambda: set_picking(not picking)),
+        *([CountryPicker(session)] if picking else []),
+        ft.TextField(
+            label="Your emergency number", value=settings.get("custom", ""),
+            keyboard_type=ft.KeyboardType.PHONE, visible=session.region == CUSTOM, max_length=15,
+            input_filter=ft.InputFilter(regex_string=r"^[0-9+]*$", allow=True),
+            on_blur=lambda e: session.set_setting("custom", e.control.value or ""),
+        ),
+        _heading("Your data"),
+        StorageStatus(session),
+        InstallPrompt(session, "settings"),
+        DeleteAll(session),
+        _heading("About"),
+        ft.Text(SCOPE, size=16),
+        ft.Text(DISCLAIMER, size=16),
+        _heading("Sources"),
+        *[ft.Text(f"• {s.title} — {s.ref}", size=14, selectable=True) for s in sources],
+    ])

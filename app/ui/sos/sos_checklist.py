@@ -1,0 +1,64 @@
+"""The red-flag checklist in plain words: 'call now' signs, 'call today' signs, then history items."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.loader import library
+from app.ui.kit.boundary import component
+from app.ui.kit.theme import SOS_RED, TARGET, WHITE
+from app.ui.session import Session
+from app.ui.sos.number_check import NumberCheck
+
+HISTORY = "Also tell a doctor today if…"
+
+
+def _heading(text: str) -> ft.Control:
+    return ft.Text(text, size=22, weight=ft.FontWeight.BOLD)
+
+
+def _flag_row(flag_id: str, label: str, ticked: bool, session: Session) -> ft.Control:
+    """A whole-row tap target; the label wraps instead of being cut off."""
+    return ft.Container(
+        border_radius=12, padding=ft.Padding.symmetric(vertical=4),
+        bgcolor=ft.Colors.ERROR_CONTAINER if ticked else None,
+        on_click=lambda: session.toggle_flag(flag_id),
+        content=ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
+            ft.Checkbox(value=ticked, semantics_label=label, width=TARGET, height=TARGET,
+                        on_change=lambda: session.toggle_flag(flag_id)),
+            ft.Text(label, size=18, expand=True),
+        ]),
+    )
+
+
+@component
+def SosChecklist(session: Session) -> ft.Control:
+    flags = library().red_flags
+    headings = {
+        "emergency": f"Call {session.number} now if you have any of these",
+        "urgent": f"Contact {session.emergency.urgent_contact} today if you have any of these",
+    }
+    rows: list[ft.Control] = [
+        ft.Text("Tick anything you have now, or have had since this back pain started.", size=18),
+    ]
+    sections = [(headings[tier], [f for f in flags if f.tier == tier and f.section == "signs"])
+                for tier in ("emergency", "urgent")]
+    sections.append((HISTORY, [f for f in flags if f.section == "history"]))
+    for heading, section in sections:
+        rows.append(_heading(heading))
+        if heading == headings["emergency"] and session.emergency.check_local:
+            rows.append(NumberCheck(session))
+        rows += [_flag_row(flag.id, flag.label, flag.id in session.ticked, session) for flag in section]
+    count = len(session.ticked)
+    return ft.Column(expand=True, spacing=0, controls=[
+        ft.Column(expand=True, scroll=ft.ScrollMode.AUTO, spacing=6, controls=[
+            ft.Container(padding=16, content=ft.Column(spacing=6, controls=rows))]),
+        ft.Container(padding=12, content=ft.Row(controls=[
+            ft.OutlinedButton("Back", height=TARGET, on_click=session.close_overlay),
+            ft.Button(
+                f"Check {count} sign{'s' if count != 1 else ''}" if count else "None of these",
+                expand=True, height=TARGET + 8, bgcolor=SOS_RED, color=WHITE,
+                on_click=session.check,
+            ),
+        ])),
+    ])

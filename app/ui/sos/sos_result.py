@@ -1,0 +1,78 @@
+"""What to do now: red 'call now', amber 'call today'; no flags goes straight to relief."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.domain.triage import CallScript, call_script, signs_began_choices
+from app.ui.kit.boundary import component
+from app.ui.kit.choice_chips import ChoiceChips
+from app.ui.kit.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
+from app.ui.session import Session, now
+from app.ui.sos.number_check import NumberCheck
+
+
+def _script(script: CallScript, fg: str) -> list[ft.Control]:
+    """Say this, then give the address, then say the rest."""
+    said = dict(size=20, color=fg, italic=True)  # selectable text drops out of the screen-reader tree
+    return [
+        ft.Text(f"1. {script.opening}", **said),
+        ft.Text(f"2. {script.where}", size=20, color=fg, weight=ft.FontWeight.BOLD),
+        ft.Text(f"3. {script.details}", **said),
+    ]
+
+
+@component
+def SosResult(session: Session) -> ft.Control:
+    result = session.result
+    emergency = result.tier == "emergency"
+    fg = WHITE if emergency else AMBER_TEXT
+    started = session.active.start if session.active else None
+    onset, set_onset = ft.use_state(None)  # held on this screen only, never stored
+    help_ = session.emergency
+    title = f"Call {session.number} now" if emergency else f"Contact {help_.urgent_contact} today"
+    controls: list[ft.Control] = [
+        ft.Icon(ft.Icons.EMERGENCY if emergency else ft.Icons.WARNING_AMBER, size=56, color=fg),
+        ft.Text(title, size=32, weight=ft.FontWeight.W_900, color=fg),
+    ]
+    if emergency:
+        controls += [
+            ft.Button(
+                content=ft.Text(f"Call {session.number}", size=30, weight=ft.FontWeight.W_900,
+                                color=SOS_RED),
+                icon=ft.Icon(ft.Icons.CALL, size=36, color=SOS_RED),
+                bgcolor=WHITE, height=96, width=float("inf"),
+                url=f"tel:{session.number}",
+            ),
+            *([NumberCheck(session, fg)] if help_.check_local else []),
+            *[ft.Text(a, size=22, weight=ft.FontWeight.BOLD, color=fg) for a in result.actions[1:]],
+            ft.Text("When did these signs begin? (optional)", size=18, color=fg),
+            ChoiceChips(signs_began_choices(), [onset] if onset else [],
+                        lambda key: set_onset(None if key == onset else key)),
+            ft.Text("What to say:", size=18, color=fg),
+            *_script(call_script(result, started, now(), onset), fg),
+        ]
+    else:
+        if help_.urgent:
+            controls.append(ft.Button(
+                content=ft.Text(help_.urgent.call_label, size=24, weight=ft.FontWeight.BOLD, color=AMBER_BG),
+                icon=ft.Icon(ft.Icons.CALL, size=28, color=AMBER_BG), bgcolor=AMBER_TEXT,
+                height=72, width=float("inf"), url=f"tel:{help_.urgent.dial}",
+            ))
+            if help_.urgent.note:
+                controls.append(ft.Text(help_.urgent.note, size=16, color=fg))
+        controls += [ft.Text(a, size=20, color=fg) for a in result.actions[1:]]
+    controls += [
+        ft.Text("You ticked:", size=18, weight=ft.FontWeight.BOLD, color=fg),
+        *[ft.Text(f"• {f.label}", size=18, color=fg) for f in result.reasons],
+        ft.OutlinedButton(
+            "Back to the checklist", height=TARGET, on_click=session.open_sos,
+            style=ft.ButtonStyle(color=fg, side=ft.BorderSide(2, fg)),
+        ),
+    ]
+    return ft.Container(
+        expand=True, bgcolor=SOS_RED if emergency else AMBER_BG,
+        content=ft.ListView(padding=20, spacing=14, controls=controls),
+    )
+
+

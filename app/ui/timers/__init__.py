@@ -1,0 +1,1 @@
+"""Ice, heat, stretch and breathing timers that keep running across screens."""
