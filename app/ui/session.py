@@ -13,8 +13,8 @@ from app.domain.records import SosCheck
 from app.domain.regions import EmergencyHelp, choice, emergency_help
 from app.domain.triage import TriageResult, triage
 from app.store import EpisodeLog
-from app.ui.guide.guide_flow import GuideFlow
-from app.ui.guide.guide_state import GuideState
+from app.ui.guide.flow import GuideFlow
+from app.ui.guide.state import GuideState
 from app.ui.timers.timers import Timers
 
 DELETED = "Deleted: the episodes, checks and settings this app kept on this device are gone."

@@ -14,12 +14,12 @@ from app.ui.kit.install_prompt import IOS_HOW
 # Where the UI owner puts the component (the use line goes after the Log anchor, before the Settings
 # one); until both screens have it, the test builds a copy that does.
 PLACES = {
-    "app/ui/log/log_screen.py": ("from app.ui.log.history_list import HistoryList\n",
+    "app/ui/log/screen.py": ("from app.ui.log.history_list import HistoryList\n",
                              "from app.ui.kit.install_prompt import InstallPrompt\n",
                              "            ActiveEpisode(session, active) if active else "
                              "QuickStart(session),\n",
                              '            InstallPrompt(session, place="log"),\n'),
-    "app/ui/settings/settings_screen.py": ("from app.ui.settings.delete_all import DeleteAll\n",
+    "app/ui/settings/screen.py": ("from app.ui.settings.delete_all import DeleteAll\n",
                                   "from app.ui.kit.install_prompt import InstallPrompt\n",
                                   '        _heading("Your data"),\n',
                                   '        InstallPrompt(session, place="settings"),\n'),

@@ -1,4 +1,4 @@
-"""The UI by screen: a screen's folder never imports another screen's files, and shared parts import no screen."""
+"""The UI by screen: no screen folder imports another's files; shared parts import no screen."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from app.ui.decks.temperature_choice import TemperatureChoice
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import WHITE
 from app.ui.session import Session
-from app.ui.timers.timer_panel import TimerPanel
+from app.ui.timers.panel import TimerPanel
 
 GET_HELP = ("Get help if a leg goes numb or weak, peeing or pooing changes, or you get a fever: "
             "check the warning signs")

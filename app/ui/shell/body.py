@@ -6,17 +6,17 @@ import flet as ft
 
 from app.content.loader import library
 from app.ui.decks.deck_view import DeckView
-from app.ui.guide.guide_screen import GuideScreen
 from app.ui.guide.help_now_button import HelpNowButton
+from app.ui.guide.screen import GuideScreen
 from app.ui.kit.banner import Banner
 from app.ui.kit.boundary import component
-from app.ui.log.log_screen import LogScreen
 from app.ui.log.save_warning import SaveWarning
-from app.ui.report.report_screen import ReportScreen
+from app.ui.log.screen import LogScreen
+from app.ui.report.screen import ReportScreen
 from app.ui.session import Session
-from app.ui.settings.settings_screen import SettingsScreen
-from app.ui.sos.sos_screen import SosScreen
-from app.ui.timers.timer_strip import TimerStrip
+from app.ui.settings.screen import SettingsScreen
+from app.ui.sos.screen import SosScreen
+from app.ui.timers.strip import TimerStrip
 
 
 @component

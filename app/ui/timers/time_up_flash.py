@@ -6,8 +6,8 @@ import asyncio
 
 import flet as ft
 
+from app.ui.kit.big import title
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import title
 
 FLASHES, BEAT = 4, 0.35  # seconds per half flash
 

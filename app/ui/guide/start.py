@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.kit.big import big_button, title
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import big_button, title
 from app.ui.session import Session
 
 WHEN = ((0, "Just now"), (15, "15 minutes ago"), (30, "30 minutes ago"), (60, "An hour ago"))

@@ -6,7 +6,7 @@ import flet as ft
 
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import TARGET
-from app.ui.timers.timer_panel import LABELS, clock
+from app.ui.timers.panel import LABELS, clock
 from app.ui.timers.timers import Timers
 
 

@@ -6,8 +6,8 @@ import flet as ft
 
 from app.ui.kit.boundary import component
 from app.ui.session import Session
-from app.ui.sos.sos_checklist import SosChecklist
-from app.ui.sos.sos_result import SosResult
+from app.ui.sos.checklist import SosChecklist
+from app.ui.sos.result import SosResult
 
 
 @component

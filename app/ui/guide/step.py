@@ -5,8 +5,8 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.loader import library
+from app.ui.kit.big import BIG, big_button, title, words
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import BIG, big_button, title, words
 from app.ui.kit.theme import TARGET, WHITE
 from app.ui.session import Session
 from app.ui.timers.timers import Timers

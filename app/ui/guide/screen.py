@@ -6,14 +6,14 @@ from datetime import datetime
 
 import flet as ft
 
-from app.ui.guide.guide_pain import GuidePain
-from app.ui.guide.guide_question import GuideQuestion
-from app.ui.guide.guide_start import GuideStart
-from app.ui.guide.guide_step import GuideStep
-from app.ui.guide.guide_summary import GuideSummary
-from app.ui.guide.guide_urgent import GuideUrgent
+from app.ui.guide.pain import GuidePain
+from app.ui.guide.question import GuideQuestion
+from app.ui.guide.start import GuideStart
+from app.ui.guide.step import GuideStep
+from app.ui.guide.summary import GuideSummary
+from app.ui.guide.urgent import GuideUrgent
+from app.ui.kit.big import title
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import title
 from app.ui.kit.theme import TARGET, theme
 from app.ui.session import Session
 from app.ui.timers.timers import Timers

@@ -5,8 +5,8 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.loader import library
+from app.ui.kit.big import big_button, title, words
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import big_button, title, words
 from app.ui.kit.theme import AMBER_BG, AMBER_TEXT
 from app.ui.session import Session
 

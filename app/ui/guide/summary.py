@@ -6,8 +6,8 @@ import flet as ft
 
 from app.domain.advice import doctor_nudge
 from app.domain.guide import summary
+from app.ui.kit.big import big_button, title, words
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import big_button, title, words
 from app.ui.session import Session, now
 
 

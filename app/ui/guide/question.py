@@ -6,8 +6,8 @@ import flet as ft
 
 from app.content.guide import questions
 from app.content.loader import library
+from app.ui.kit.big import big_button, title, words
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import big_button, title, words
 from app.ui.kit.theme import SOS_RED, WHITE
 from app.ui.session import Session
 

@@ -13,7 +13,7 @@ from app.domain.episode import StepRecord, utc_now
 from app.domain.guide import Answer, Step, answer_yes, next_step
 from app.domain.records import SosCheck
 from app.domain.triage import ACTIONS, TriageResult
-from app.ui.guide.guide_state import GuideState
+from app.ui.guide.state import GuideState
 
 
 class GuideFlow:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.kit.big import title, words
 from app.ui.kit.boundary import component
-from app.ui.kit.guide_text import title, words
 from app.ui.kit.pain_buttons import PainButtons
 from app.ui.session import Session
 from app.ui.timers.time_up_flash import TimeUpFlash
