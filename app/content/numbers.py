@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -41,10 +42,16 @@ class UrgentLine(_Strict):
 
 
 class CountryNumber(_Strict):
+    """One country's ambulance number, who publishes it, when a person last checked it, and any override."""
+
     code: str = Code
     name: str = Field(min_length=2, max_length=40)
     emergency: str = Dialled
     source: str = Source
+    checked: date = Field(description="the day the row was last reviewed against its official source")
+    override: str | None = Field(
+        default=None, min_length=40, max_length=300,
+        description="why the official number wins where libphonenumber does not list it, with the source")
     check_local: bool = False
     urgent: UrgentLine | None = None
 

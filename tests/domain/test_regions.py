@@ -19,6 +19,7 @@ from app.domain.regions import (
     ("en-NZ", "111"), ("ja-JP", "119"), ("es-MX", "911"), ("zh-Hant-HK", "999"), ("en-SG", "995"),
     ("hi-IN", "112"), ("pt-BR", "192"), ("zh-CN", "120"), ("en-ZA", "10177"), ("fr-FR", "15"),
     ("en-UK", "999"), ("en_GB.UTF-8", "999"),
+    ("es-PR", "911"), ("en-GU", "911"), ("en-VI", "911"), ("en-GH", "112"), ("ar-IQ", "911"),
 ])
 def test_the_locale_gives_that_countrys_ambulance_number(locale, number):
     help_ = emergency_help(country_from_locale(locale))
@@ -84,8 +85,16 @@ def test_nhs_111_only_in_the_uk_and_no_111_where_it_is_the_emergency_number():
     assert emergency_help("custom", "0123").urgent is None
 
 
+def test_canada_and_austria_name_their_health_lines_for_urgent_signs():
+    ca, at = emergency_help("CA"), emergency_help("AT")
+    assert (ca.urgent_contact, ca.urgent.call_label) == ("your doctor or 811", "Call 811")
+    assert (at.urgent_contact, at.urgent.call_label) == ("your doctor or 1450", "Call 1450")
+    assert (ca.number, at.number) == ("911", "144")
+
+
 def test_the_picker_finds_countries_by_name_code_or_number():
     assert [c.code for c in find_countries("japan")] == ["JP"]
+    assert [c.code for c in find_countries("puerto")] == ["PR"]
     assert [c.code for c in find_countries("jp")] == ["JP"]
     assert "NZ" in [c.code for c in find_countries("new")]
     assert {c.code for c in find_countries("995")} == {"SG"}
