@@ -49,10 +49,11 @@ def test_high_back_pain_means_between_the_shoulder_blades(lib):
     assert not any("high up" in f.label for f in lib.red_flags)
 
 
-def test_sciatica_in_one_leg_is_urgent_and_both_legs_an_emergency(lib):
+def test_sciatica_in_one_leg_is_soon_and_new_signs_in_both_legs_an_emergency(lib):
     one = flag(lib, "sciatica-one-leg")
-    assert one.tier == "urgent" and "below a knee" in one.label and "one leg" in one.label
-    assert flag(lib, "both-legs-numb-weak").tier == "emergency"
+    assert one.tier == "soon" and "below the knee" in one.label and "one leg" in one.label
+    both = flag(lib, "both-legs-numb-weak")
+    assert both.tier == "emergency" and both.label.startswith("New ")
 
 
 @pytest.mark.parametrize("flag_id, tier, source", [
@@ -127,17 +128,23 @@ def test_under_16s_are_told_to_see_a_doctor(lib):
 
 
 @pytest.mark.parametrize("who", [
-    "over 65", "pregnant", "blood thinners", "stomach ulcer", "asthma", "kidney", "heart", "liver",
+    "over 65", "blood thinners", "stomach ulcer", "a stroke", "bad reaction to an NSAID", "asthma",
+    "high blood pressure", "Crohn's", "colitis", "bleeding disorder", "heart", "kidney", "liver",
 ])
 def test_pharmacy_card_says_check_with_a_pharmacist_first(lib, who):
     caution = lib.card("pharmacy").caution
     assert caution.startswith("Check with a pharmacist first") and who in caution
 
 
-def test_pharmacy_card_warns_about_codeine_and_doubling_up_paracetamol(lib):
+def test_pharmacy_card_says_no_ibuprofen_in_pregnancy_unless_a_doctor_prescribes_it(lib):
     steps = " ".join(lib.card("pharmacy").steps)
-    assert re.search(r"codeine.*drowsy.*habit-forming.*Do not drive", steps)
-    assert re.search(r"paracetamol.*never take two", steps)
+    assert "Pregnant? Do not take ibuprofen unless a doctor prescribes it." in steps
+
+
+def test_pharmacy_card_warns_about_codeine_and_doubling_up_paracetamol(lib):
+    card = lib.card("pharmacy")
+    assert re.search(r"codeine.*drowsy.*habit-forming.*do not drive", card.evidence)
+    assert re.search(r"paracetamol.*Never take two things that both contain it", " ".join(card.steps))
 
 
 def test_ice_card_no_longer_claims_the_first_48_hours_alone(lib):
