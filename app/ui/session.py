@@ -82,8 +82,12 @@ class Session(GuideFlow):
         ticked.remove(flag_id) if flag_id in ticked else ticked.append(flag_id)
         self.ticked = ticked
 
+    def pending(self) -> TriageResult:
+        """What the ticked signs mean, before the person taps to check them."""
+        return triage(self.ticked, library().red_flags)
+
     def check(self) -> None:
-        self.result = triage(self.ticked, library().red_flags)
+        self.result = self.pending()
         self.log.add_record(SosCheck(tier=self.result.tier, flags=[f.id for f in self.result.reasons]))
         if self.result.tier == "self-care":
             self.show_tab("relief")

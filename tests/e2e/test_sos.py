@@ -52,7 +52,7 @@ def test_no_sign_leads_into_the_relief_deck(app):
 
 def test_emergency_screen_scripts_the_call_and_offers_a_and_e(app):
     app.get_by_role("button", name="SOS").click()
-    text(app, "or have had since this back pain started").first.wait_for()
+    text(app, "or since this pain began").first.wait_for()
     tick(app, "Leaking pee or lost control of your bladder, new since this back pain began")
     check(app)
     app.get_by_role("button", name="Call 999").wait_for()

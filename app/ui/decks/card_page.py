@@ -8,6 +8,7 @@ from app.content.loader import library
 from app.content.schema import Card
 from app.ui.decks.temperature_choice import TemperatureChoice
 from app.ui.kit.boundary import component
+from app.ui.kit.caution import Caution
 from app.ui.kit.theme import WHITE
 from app.ui.session import Session
 from app.ui.timers.panel import TimerPanel
@@ -77,9 +78,7 @@ def CardPage(card: Card, session: Session, get_help: bool = False) -> ft.Control
             ],
             *([TemperatureChoice(session)] if temperature else []),
             *([TimerPanel(card, session.timers)] if card.timer else []),
-            *([_box(ft.Icons.WARNING_AMBER, card.caution, ft.Colors.ERROR_CONTAINER,
-                   ft.Colors.ON_ERROR_CONTAINER)]
-              if card.caution else []),
+            *([Caution(card.caution)] if card.caution else []),
             *([_get_help(session)] if get_help else []),
             *([_box(ft.Icons.SCIENCE_OUTLINED, card.evidence, ft.Colors.SECONDARY_CONTAINER,
                    ft.Colors.ON_SECONDARY_CONTAINER)]

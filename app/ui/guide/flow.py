@@ -11,6 +11,7 @@ from app.content.guide import questions
 from app.content.loader import library
 from app.domain.episode import StepRecord, utc_now
 from app.domain.guide import Answer, Step, answer_yes, next_step
+from app.domain.recheck import checked_clear_recently
 from app.domain.records import SosCheck
 from app.domain.triage import ACTIONS, TriageResult
 from app.ui.guide.state import GuideState
@@ -30,13 +31,23 @@ class GuideFlow:
         saved = GuideState.restore(self.settings.get("guide"))
         resume = active is not None and saved is not None and saved.episode == active.id
         self.overlay, self.result, self.notice = "guide", None, None
-        self._guide_to(saved if resume else GuideState(episode=active.id if active else None))
+        if resume:
+            self._guide_to(saved)
+        elif checked_clear_recently(self.log.checks(), utc_now()):
+            self._guide_to(GuideState(episode=active.id if active else None, checked_recently=True,
+                                      stage="pain" if active else "start"))
+        else:
+            self._guide_to(GuideState(episode=active.id if active else None))
         self._resume_timer()
         _show_route("/now")
 
     def close_guide(self) -> None:
         self.overlay = None
         _show_route("/")
+
+    def guide_recheck(self) -> None:
+        """'Check again': back to the first safety question."""
+        self._guide_to(self.guide.to(stage="safety", question=0, checked_recently=False))
 
     # safety first
     def guide_answer(self, answer: Answer) -> None:
@@ -85,6 +96,12 @@ class GuideFlow:
         self._guide_to(state)
 
     def guide_done(self, card: str) -> None:
+        """Done; on a timed step, even before its end, the pain check-in comes first."""
+        state = self.guide
+        if state.timer_card == card:
+            self.timers.stop()
+            self._guide_to(state.to(timer_end=time.time()))
+            return
         self._record(card, "done", self._latest_pain())
         self._advance()
 

@@ -12,7 +12,7 @@ from app.ui.guide.start import GuideStart
 from app.ui.guide.step import GuideStep
 from app.ui.guide.summary import GuideSummary
 from app.ui.guide.urgent import GuideUrgent
-from app.ui.kit.big import title
+from app.ui.kit.big import words
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import TARGET, theme
 from app.ui.session import Session
@@ -30,7 +30,8 @@ def GuideScreen(session: Session, timers: Timers) -> ft.Control:
     """`timers` is passed so the screen follows the countdown and its end."""
     stage = session.guide.stage
     if stage == "step" and session.guide_waiting_for_checkin():
-        screen = GuidePain(session, heading="Time is up. How is the pain now?")
+        heading = "Time is up. How is the pain now?" if timers.done_card else "How is the pain now?"
+        screen = GuidePain(session, heading=heading)
     else:
         screen = GuideStep(session, timers) if stage == "step" else {
             "safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "urgent": GuideUrgent,
@@ -40,12 +41,13 @@ def GuideScreen(session: Session, timers: Timers) -> ft.Control:
         expand=True, bgcolor=ft.Colors.SURFACE,
         theme=theme(True) if dark else None, dark_theme=theme(True) if dark else None,
         theme_mode=ft.ThemeMode.DARK if dark else None,
-        content=ft.ListView(padding=16, spacing=12, controls=[
-            ft.Row(controls=[
+        content=ft.Column(expand=True, spacing=0, controls=[
+            ft.Container(padding=ft.Padding.only(left=8, right=16, top=4), content=ft.Row(controls=[
                 ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Close the guide"), width=TARGET,
                               height=TARGET, on_click=session.close_guide),
-                ft.Container(expand=True, content=title("Help me now")),
-            ]),
+                ft.Container(expand=True, content=ft.Semantics(header=True, content=words(
+                    "Help me now", size=20, weight=ft.FontWeight.W_800, no_wrap=True))),
+            ])),
             screen,
         ]),
     )

@@ -1,17 +1,18 @@
-"""A relief step of the guide: picture, three short lines, Done / Skip / Another one, and why."""
+"""A relief step of the guide: picture and every line of its card above; timer, Done, Skip pinned below."""
 
 from __future__ import annotations
 
 import flet as ft
 
 from app.content.loader import library
-from app.ui.kit.big import BIG, big_button, title, words
+from app.ui.kit.big import big_button, pair, title, words
 from app.ui.kit.boundary import component
-from app.ui.kit.theme import TARGET, WHITE
+from app.ui.kit.caution import Caution
+from app.ui.kit.pinned import Pinned
+from app.ui.kit.theme import TARGET
 from app.ui.session import Session
+from app.ui.timers.panel import clock
 from app.ui.timers.timers import Timers
-
-LINES = 3
 
 
 def _why(card) -> ft.Control:
@@ -19,6 +20,11 @@ def _why(card) -> ft.Control:
     lines = [card.evidence] if card.evidence else []
     lines.append("Sources: " + ", ".join(lib.source(s).title for s in card.sources))
     return ft.Column(spacing=8, controls=[words(line, selectable=True) for line in lines])
+
+
+def _timer_label(timer) -> str:
+    length = f"{timer.minutes} min" if timer.minutes else f"{timer.seconds} s"
+    return f"Start {timer.repeats} × {length} timer" if timer.repeats > 1 else f"Start {length} timer"
 
 
 @component
@@ -29,38 +35,36 @@ def GuideStep(session: Session, timers: Timers) -> ft.Control:
         return words("No more steps for now.")
     card = step.card
     running = timers.running(card.id)
-    controls: list[ft.Control] = [
-        ft.Container(bgcolor=WHITE, border_radius=16, padding=8, content=ft.Image(
-            src=f"illustrations/{card.illustration}.svg", height=170, fit=ft.BoxFit.CONTAIN,
-            semantics_label=f"Picture: {card.title}")),
+    body: list[ft.Control] = [
+        ft.Container(bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST, border_radius=16, padding=8,
+                     content=ft.Image(src=f"illustrations/{card.illustration}.svg", height=150,
+                                      fit=ft.BoxFit.CONTAIN, semantics_label=f"Picture: {card.title}")),
         title(card.title),
-        *[words(line) for line in card.steps[:LINES]],
+        *[words(line) for line in card.steps],
     ]
     if card.caution:
-        controls.append(words(card.caution, color=ft.Colors.ERROR))
-    if running:
-        minutes, seconds = divmod(timers.remaining, 60)
-        controls += [words(f"{minutes}:{seconds:02d} left", size=40, weight=ft.FontWeight.W_900),
-                     words(timers.breath or "Breathe slowly", size=28, color=ft.Colors.PRIMARY)]
-    elif card.timer is not None:
-        minutes = card.timer.minutes or None
-        label = f"Start {card.timer.minutes} min timer" if minutes else f"Start {card.timer.seconds} s timer"
-        controls.append(big_button(label, lambda: session.guide_timer(card.id, minutes), icon=ft.Icons.TIMER,
-                                   bgcolor=ft.Colors.PRIMARY, color=ft.Colors.ON_PRIMARY))
-    controls += [
-        big_button("Done", lambda: session.guide_done(card.id), icon=ft.Icons.CHECK),
-        ft.Row(spacing=10, controls=[
-            ft.OutlinedButton(content=words("Skip", weight=ft.FontWeight.BOLD), expand=True, height=BIG,
-                              on_click=lambda: session.guide_skip(card.id)),
-            ft.OutlinedButton(content=words("Another one", weight=ft.FontWeight.BOLD), expand=True,
-                              height=BIG, on_click=session.guide_another, disabled=step.alternatives < 2),
-        ]),
-    ]
-    if step.category == "active" and not session.guide.easier:
-        controls.append(ft.TextButton(content=words("It feels a bit easier now"), height=TARGET,
-                                      on_click=session.guide_easier))
-    controls += [
-        ft.TextButton(content=words("Why this?"), height=TARGET, on_click=lambda: set_why(not why)),
+        body.append(Caution(card.caution, size=20))
+    body += [
+        ft.OutlinedButton(content=words("Why this?", size=20), height=TARGET,
+                          on_click=lambda: set_why(not why)),
         _why(card) if why else ft.Container(visible=False),
     ]
-    return ft.Column(spacing=12, controls=controls)
+    answers: list[ft.Control] = []
+    if running:
+        rounds = f"Round {timers.rep} of {timers.reps} · " if timers.reps > 1 else ""
+        answers.append(words(f"{rounds}{clock(timers.remaining)} left · {timers.breath or 'Breathe slowly'}",
+                             size=22, weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY))
+    elif card.timer is not None:
+        minutes = card.timer.minutes or None
+        answers.append(big_button(_timer_label(card.timer), lambda: session.guide_timer(card.id, minutes),
+                                  icon=ft.Icons.TIMER, bgcolor=ft.Colors.PRIMARY, color=ft.Colors.ON_PRIMARY))
+    answers += [
+        big_button("Done", lambda: session.guide_done(card.id), icon=ft.Icons.CHECK),
+        pair(big_button("Skip", lambda: session.guide_skip(card.id), outlined=True, half=True),
+             big_button("Another one", session.guide_another, outlined=True, half=True)
+             if step.alternatives >= 2 else ft.Container(expand=True)),
+    ]
+    if step.category == "active" and not session.guide.easier:
+        answers.append(ft.TextButton(content=words("It feels a bit easier now", size=20), height=TARGET,
+                                     on_click=session.guide_easier))
+    return Pinned(screen=f"step-{card.id}", body=body, answers=answers)

@@ -8,7 +8,11 @@ from app.domain.advice import doctor_nudge
 from app.domain.guide import summary
 from app.ui.kit.big import big_button, title, words
 from app.ui.kit.boundary import component
+from app.ui.kit.pinned import Pinned
 from app.ui.session import Session, now
+
+EASED = 3  # pain at or below this may end the episode by default; above it, the episode stays open
+PRIMARY = {"bgcolor": ft.Colors.PRIMARY, "color": ft.Colors.ON_PRIMARY}
 
 
 def _took(minutes: int) -> str:
@@ -29,7 +33,12 @@ def GuideSummary(session: Session) -> ft.Control:
         session.close_guide()
         session.show_tab("sleep")
 
-    return ft.Column(spacing=12, controls=[
+    still_sore = s.pain_now is not None and s.pain_now > EASED
+    keep = big_button("Leave it open (I'm still sore)", lambda: session.guide_finish(False),
+                      outlined=not still_sore, **(PRIMARY if still_sore else {}))
+    end = big_button("It has eased, end it", lambda: session.guide_finish(True), icon=ft.Icons.CHECK_CIRCLE,
+                     outlined=still_sore, **({} if still_sore else PRIMARY))
+    return Pinned(screen="summary", body=[
         title("How it went"),
         words(pain, weight=ft.FontWeight.BOLD),
         words(f"Time so far: {_took(int(s.took.total_seconds() // 60))}"),
@@ -38,7 +47,4 @@ def GuideSummary(session: Session) -> ft.Control:
         words(nudge.title, weight=ft.FontWeight.BOLD),
         words(nudge.text),
         big_button("Positions for the night", sleep_positions, icon=ft.Icons.BEDTIME_OUTLINED, outlined=True),
-        big_button("End episode", lambda: session.guide_finish(True), icon=ft.Icons.CHECK_CIRCLE,
-                   bgcolor=ft.Colors.PRIMARY, color=ft.Colors.ON_PRIMARY),
-        big_button("Keep it open", lambda: session.guide_finish(False), outlined=True),
-    ])
+    ], answers=[keep, end] if still_sore else [end, keep])

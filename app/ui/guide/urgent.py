@@ -7,6 +7,7 @@ import flet as ft
 from app.content.loader import library
 from app.ui.kit.big import big_button, title, words
 from app.ui.kit.boundary import component
+from app.ui.kit.pinned import Pinned
 from app.ui.kit.theme import AMBER_BG, AMBER_TEXT
 from app.ui.session import Session
 
@@ -14,10 +15,11 @@ from app.ui.session import Session
 @component
 def GuideUrgent(session: Session) -> ft.Control:
     urgent = [f for f in library().red_flags if f.tier == "urgent"]
-    return ft.Column(spacing=12, controls=[
+    return Pinned(screen="urgent", body=[
         title("One more check"),
         words("Do any of these apply to you?"),
         *[words(f"• {f.label}") for f in urgent],
+    ], answers=[
         big_button("Yes, one of these", lambda: session.guide_urgent(True), bgcolor=AMBER_BG,
                    color=AMBER_TEXT),
         big_button("No, none of these", lambda: session.guide_urgent(False)),

@@ -21,8 +21,8 @@ def title(text: str) -> ft.Text:
 
 
 def big_button(label: str, on_click: Callable, *, bgcolor=None, color=None, icon=None,
-               outlined: bool = False) -> ft.Control:
-    """A full-width target a thumb cannot miss; at large text the label wraps and the button grows."""
+               outlined: bool = False, half: bool = False) -> ft.Control:
+    """A full-width target a thumb cannot miss (`half`: one of a pair); large text wraps and grows it."""
     content = ft.Row(alignment=ft.MainAxisAlignment.CENTER, controls=[
         *([ft.Icon(icon, color=color, size=30)] if icon else []),
         ft.Text(label, size=BODY, weight=ft.FontWeight.BOLD, color=color, text_align=ft.TextAlign.CENTER,
@@ -31,6 +31,12 @@ def big_button(label: str, on_click: Callable, *, bgcolor=None, color=None, icon
     # no fixed height: the padding makes it at least BIG px tall at normal text size
     style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16),
                            padding=ft.Padding.symmetric(horizontal=16, vertical=(BIG - BODY * 7 // 6) // 2))
+    size = {"expand": True} if half else {"width": float("inf")}
     if outlined:
-        return ft.OutlinedButton(content=content, width=float("inf"), on_click=on_click, style=style)
-    return ft.Button(content=content, width=float("inf"), bgcolor=bgcolor, on_click=on_click, style=style)
+        return ft.OutlinedButton(content=content, on_click=on_click, style=style, **size)
+    return ft.Button(content=content, bgcolor=bgcolor, on_click=on_click, style=style, **size)
+
+
+def pair(left: ft.Control, right: ft.Control) -> ft.Control:
+    """Two half-width big buttons side by side."""
+    return ft.Row(spacing=10, controls=[left, right])

@@ -10,13 +10,10 @@ from app.ui.kit.boundary import component
 from app.ui.kit.install_prompt import InstallPrompt
 from app.ui.kit.theme import TARGET, theme_mode
 from app.ui.session import Session
+from app.ui.settings.about import About
 from app.ui.settings.country_picker import CountryPicker
 from app.ui.settings.delete_all import DeleteAll
 from app.ui.settings.storage_status import StorageStatus
-
-DISCLAIMER = ("Spasm SOS gives general first-aid information. It is not a diagnosis and does not "
-              "replace a doctor. If you are worried, call for help: that is always the right call.")
-SCOPE = "Spasm SOS is for adults (16 and over)."
 
 
 def _heading(text: str) -> ft.Control:
@@ -63,8 +60,7 @@ def SettingsScreen(session: Session) -> ft.Control:
         InstallPrompt(session, "settings"),
         DeleteAll(session),
         _heading("About"),
-        ft.Text(SCOPE, size=16),
-        ft.Text(DISCLAIMER, size=16),
+        About(),
         _heading("Sources"),
         *[ft.Text(f"• {s.title} — {s.ref}", size=14, selectable=True) for s in sources],
     ])

@@ -40,7 +40,7 @@ def Body(session: Session) -> ft.Control:
         Banner(session.problem, "problem", session.dismiss_problem),
         SaveWarning(session),
         Banner(session.notice, "calm", lambda: setattr(session, "notice", None)),
-        TimerStrip(session.timers) if session.overlay != "guide" else ft.Container(visible=False),
+        TimerStrip(session.timers),
         *top,
         screen,
     ])

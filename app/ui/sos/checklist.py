@@ -6,27 +6,28 @@ import flet as ft
 
 from app.content.loader import library
 from app.ui.kit.boundary import component
-from app.ui.kit.theme import SOS_RED, TARGET, WHITE
+from app.ui.kit.theme import TARGET
 from app.ui.session import Session
+from app.ui.sos.call_button import CallButton
 from app.ui.sos.number_check import NumberCheck
 
 HISTORY = "Also tell a doctor today if…"
 
 
 def _heading(text: str) -> ft.Control:
-    return ft.Text(text, size=22, weight=ft.FontWeight.BOLD)
+    return ft.Semantics(header=True, content=ft.Text(text, size=18, weight=ft.FontWeight.BOLD))
 
 
 def _flag_row(flag_id: str, label: str, ticked: bool, session: Session) -> ft.Control:
     """A whole-row tap target; the label wraps instead of being cut off."""
     return ft.Container(
-        border_radius=12, padding=ft.Padding.symmetric(vertical=4),
+        border_radius=12, padding=ft.Padding.symmetric(vertical=2),
         bgcolor=ft.Colors.ERROR_CONTAINER if ticked else None,
         on_click=lambda: session.toggle_flag(flag_id),
         content=ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
             ft.Checkbox(value=ticked, semantics_label=label, width=TARGET, height=TARGET,
                         on_change=lambda: session.toggle_flag(flag_id)),
-            ft.Text(label, size=18, expand=True),
+            ft.Text(label, size=15, expand=True),
         ]),
     )
 
@@ -39,7 +40,7 @@ def SosChecklist(session: Session) -> ft.Control:
         "urgent": f"Contact {session.emergency.urgent_contact} today if you have any of these",
     }
     rows: list[ft.Control] = [
-        ft.Text("Tick anything you have now, or have had since this back pain started.", size=18),
+        ft.Text("Tick any you have now, or since this pain began.", size=14),
     ]
     sections = [(headings[tier], [f for f in flags if f.tier == tier and f.section == "signs"])
                 for tier in ("emergency", "urgent")]
@@ -50,15 +51,20 @@ def SosChecklist(session: Session) -> ft.Control:
             rows.append(NumberCheck(session))
         rows += [_flag_row(flag.id, flag.label, flag.id in session.ticked, session) for flag in section]
     count = len(session.ticked)
+    if session.pending().tier == "emergency":
+        action = CallButton(session.number, f"Call {session.number} now", on_click=session.check)
+    elif count:
+        action = ft.Button(f"Check {count} sign{'s' if count != 1 else ''}", expand=True, height=TARGET + 8,
+                           bgcolor=ft.Colors.PRIMARY, color=ft.Colors.ON_PRIMARY, on_click=session.check)
+    else:
+        action = ft.OutlinedButton("None of these", expand=True, height=TARGET + 8, on_click=session.check)
     return ft.Column(expand=True, spacing=0, controls=[
-        ft.Column(expand=True, scroll=ft.ScrollMode.AUTO, spacing=6, controls=[
-            ft.Container(padding=16, content=ft.Column(spacing=6, controls=rows))]),
+        ft.Container(padding=ft.Padding.only(left=12, right=12, top=8), content=CallButton(
+            session.number, f"Call {session.number}", place=session.emergency.place)),
+        ft.ListView(expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8), spacing=4,
+                    controls=rows),
         ft.Container(padding=12, content=ft.Row(controls=[
             ft.OutlinedButton("Back", height=TARGET, on_click=session.close_overlay),
-            ft.Button(
-                f"Check {count} sign{'s' if count != 1 else ''}" if count else "None of these",
-                expand=True, height=TARGET + 8, bgcolor=SOS_RED, color=WHITE,
-                on_click=session.check,
-            ),
+            action,
         ])),
     ])

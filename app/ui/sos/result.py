@@ -9,6 +9,7 @@ from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
 from app.ui.session import Session, now
+from app.ui.sos.call_button import CallButton
 from app.ui.sos.number_check import NumberCheck
 
 
@@ -37,13 +38,8 @@ def SosResult(session: Session) -> ft.Control:
     ]
     if emergency:
         controls += [
-            ft.Button(
-                content=ft.Text(f"Call {session.number}", size=30, weight=ft.FontWeight.W_900,
-                                color=SOS_RED),
-                icon=ft.Icon(ft.Icons.CALL, size=36, color=SOS_RED),
-                bgcolor=WHITE, height=96, width=float("inf"),
-                url=f"tel:{session.number}",
-            ),
+            CallButton(session.number, f"Call {session.number}", inverse=True),
+            ft.Text(f"Emergency number for: {help_.place}", size=18, color=fg),
             *([NumberCheck(session, fg)] if help_.check_local else []),
             *[ft.Text(a, size=22, weight=ft.FontWeight.BOLD, color=fg) for a in result.actions[1:]],
             ft.Text("When did these signs begin? (optional)", size=18, color=fg),

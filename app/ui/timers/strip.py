@@ -1,4 +1,4 @@
-"""A slim bar on every screen while a timer runs, and a clear signal when it ends."""
+"""A bar on every screen while a timer runs (time left, round, progress, Stop), and a signal at its end."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from app.ui.timers.timers import Timers
 
 @component
 def TimerStrip(timers: Timers) -> ft.Control:
+    progress = None
     if timers.card_id:
-        icon, text = ft.Icons.TIMER_OUTLINED, f"{clock(timers.remaining)} left · {timers.title}"
+        rounds = f" · round {timers.rep} of {timers.reps}" if timers.reps > 1 else ""
+        icon, text = ft.Icons.TIMER_OUTLINED, f"{clock(timers.remaining)} left · {timers.title}{rounds}"
         action = ft.TextButton(f"Stop {LABELS[timers.kind]} timer", height=TARGET, on_click=timers.stop)
         bg, fg = ft.Colors.PRIMARY_CONTAINER, ft.Colors.ON_PRIMARY_CONTAINER
+        progress = 1 - timers.remaining / timers.total if timers.total else 0
     elif timers.done_card:
         icon, text = ft.Icons.ALARM_ON, f"Time is up: {timers.title}"
         action = ft.TextButton("OK", height=TARGET, on_click=timers.dismiss)
@@ -23,12 +26,16 @@ def TimerStrip(timers: Timers) -> ft.Control:
     else:
         return ft.Container(visible=False)
     return ft.Container(
-        bgcolor=bg, padding=ft.Padding.only(left=12, right=4),
-        content=ft.Row(controls=[
-            ft.Icon(icon, color=fg),
-            ft.Semantics(live_region=True, label=text, expand=True,
-                         content=ft.Text(text, size=17, color=fg, weight=ft.FontWeight.BOLD, max_lines=1,
-                                         overflow=ft.TextOverflow.ELLIPSIS)),
-            action,
+        bgcolor=bg,
+        content=ft.Column(spacing=0, controls=[
+            ft.Container(padding=ft.Padding.only(left=12, right=4), content=ft.Row(controls=[
+                ft.Icon(icon, color=fg),
+                ft.Semantics(live_region=True, label=text, expand=True,
+                             content=ft.Text(text, size=17, color=fg, weight=ft.FontWeight.BOLD, max_lines=2,
+                                             overflow=ft.TextOverflow.ELLIPSIS)),
+                action,
+            ])),
+            *([ft.ProgressBar(value=progress, color=fg, bgcolor=bg, bar_height=6)] if progress is not None
+              else []),
         ]),
     )

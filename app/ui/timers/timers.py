@@ -9,10 +9,12 @@ import time
 from dataclasses import dataclass
 
 import flet as ft
+import flet_audio as fta
 
 from app.content.schema import Card
 
 TICK = 0.25
+TONE = "sounds/time-up.wav"  # three short beeps, under assets/
 # Browser tests run a 15-minute ice timer to its end in seconds; people never set this.
 CLOCK_SPEED = float(os.environ.get("SPASM_CLOCK_SPEED", "1"))
 
@@ -32,10 +34,10 @@ class Timers:
     _task: asyncio.Task | None = None
     _services: tuple | None = None
 
-    def _devices(self) -> tuple[ft.Wakelock, ft.HapticFeedback]:
+    def _devices(self) -> tuple[ft.Wakelock, ft.HapticFeedback, fta.Audio]:
         """Created once, inside the page's context, the first time a timer starts."""
         if self._services is None:
-            self._services = (ft.Wakelock(), ft.HapticFeedback())
+            self._services = (ft.Wakelock(), ft.HapticFeedback(), fta.Audio(src=TONE))
         return self._services
 
     def running(self, card_id: str) -> bool:
@@ -86,8 +88,11 @@ class Timers:
                 await asyncio.sleep(TICK)
         self.remaining, self.done_card, self.card_id, self._task = 0, self.card_id, None, None
         await self._wakelock(False)
+        _, haptics, tone = self._devices()
+        with contextlib.suppress(Exception):  # no speaker, or the browser refused to play
+            await tone.play()
         with contextlib.suppress(Exception):  # no vibration motor on this platform
-            await self._devices()[1].vibrate()
+            await haptics.vibrate()
 
     async def _wakelock(self, on: bool) -> None:
         wakelock = self._devices()[0]

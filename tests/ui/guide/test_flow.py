@@ -75,3 +75,28 @@ def test_the_end_offers_end_episode_or_keep_it_open(session):
     session.open_guide()
     session.guide_finish(True)
     assert session.active is None
+
+
+def test_a_clear_sos_check_minutes_ago_spares_the_safety_questions_until_check_again(tmp_path):
+    session = Session(log=EpisodeLog(MemoryBackend()))
+    session.check()  # SOS, "None of these"
+    session.open_guide()
+    assert (session.guide.stage, session.guide.checked_recently) == ("start", True)
+    session.guide_recheck()
+    assert (session.guide.stage, session.guide.question) == ("safety", 0)
+
+
+def test_without_a_recent_check_the_guide_asks_the_safety_questions():
+    session = Session(log=EpisodeLog(MemoryBackend()))
+    session.open_guide()
+    assert session.guide.stage == "safety"
+
+
+def test_done_on_a_running_timed_step_asks_for_pain_before_moving_on():
+    session = Session(log=EpisodeLog(MemoryBackend()))
+    session.open_guide()
+    session._guide_to(session.guide.to(stage="step", timer_card="ice-pack", timer_end=9e12))
+    session.start_episode()
+    session.guide_done("ice-pack")
+    assert session.guide_waiting_for_checkin()
+    assert session.active.steps == [], "nothing is recorded before the pain check"
