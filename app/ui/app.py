@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import functools
 import logging
+from datetime import datetime
 
 import flet as ft
 
+from app.domain.daylight import is_night
 from app.domain.regions import country_from_locale
 from app.store import EpisodeLog, StoreProblem, default_log_path, open_file_log
 from app.store.indexeddb import IndexedDBBackend, Refused
-from app.ui.kit.theme import theme, theme_mode
+from app.ui.kit.theme import theme
 from app.ui.session import Session
 from app.ui.shell.shell import Shell
 
@@ -57,11 +60,27 @@ async def main(page: ft.Page) -> None:
     page.on_route_change = lambda e: session.follow_route(e.route)
     if session.overlay == "guide":
         session.open_guide()
-    page.theme_mode = theme_mode(session.settings.get("theme"))
+    session.night = is_night(datetime.now())
+    session.platform_dark = page.platform_brightness == ft.Brightness.DARK
+    page.theme_mode = session.theme_mode()
+    page.on_platform_brightness_change = lambda e: setattr(
+        session, "platform_dark", page.platform_brightness == ft.Brightness.DARK)
     page.padding = 0
     page.render(Shell, session)
     page.run_task(_detect_region, page, session)
     page.run_task(_detect_motion, session)
+    page.run_task(_follow_clock, page, session)
+
+
+async def _follow_clock(page: ft.Page, session: Session) -> None:
+    """Turn dark at 21:00 and light at 07:00 while the app stays open."""
+    while True:
+        await asyncio.sleep(60)
+        night = is_night(datetime.now())
+        if night != session.night:
+            session.night = night
+            page.theme_mode = session.theme_mode()
+            page.update()
 
 
 def _follow(page: ft.Page, session: Session) -> None:

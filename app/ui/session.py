@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import flet as ft
 
 from app.content.loader import library
+from app.domain import daylight
 from app.domain.episode import Episode, PainReading
 from app.domain.records import SosCheck
 from app.domain.regions import EmergencyHelp, choice, emergency_help
@@ -15,6 +16,7 @@ from app.domain.triage import TriageResult, triage
 from app.store import EpisodeLog
 from app.ui.guide.flow import GuideFlow
 from app.ui.guide.state import GuideState
+from app.ui.kit.theme import theme_mode
 from app.ui.timers.timers import Timers
 
 DELETED = "Deleted: the episodes, checks and settings this app kept on this device are gone."
@@ -43,8 +45,20 @@ class Session(GuideFlow):
     positions: dict = field(default_factory=dict)  # deck id -> card on screen, kept across tabs
     reduce_motion: bool = False  # the platform asks for no flashing or moving screens
     locale_region: str = ""  # ISO country of the device locale ("" unknown); a Settings choice wins
+    night: bool = False  # 21:00 to 07:00 on this device's clock
+    platform_dark: bool = False  # the phone or browser itself is in dark mode
     timers: Timers = field(default_factory=Timers)
     guide: GuideState | None = None  # "Help me now", while open or resumable
+
+    @property
+    def dark(self) -> bool:
+        return daylight.dark(self.settings.get("theme"), self.night, self.platform_dark)
+
+    def theme_mode(self) -> ft.ThemeMode:
+        """The person's choice, else dark at night, else the platform's own."""
+        chosen = self.settings.get("theme")
+        chosen = chosen if chosen in ("light", "dark") else None
+        return ft.ThemeMode.DARK if self.night and chosen is None else theme_mode(chosen)
 
     # navigation
     def show_tab(self, tab: str) -> None:

@@ -9,7 +9,7 @@ from app.content.schema import Card
 from app.ui.decks.temperature_choice import TemperatureChoice
 from app.ui.kit.boundary import component
 from app.ui.kit.caution import Caution
-from app.ui.kit.theme import WHITE
+from app.ui.kit.illustration import Illustration
 from app.ui.session import Session
 from app.ui.timers.panel import TimerPanel
 
@@ -58,11 +58,7 @@ def CardPage(card: Card, session: Session, get_help: bool = False) -> ft.Control
         spacing=12,
         controls=[
             *header,
-            ft.Container(  # the line art is drawn for a light ground, so it keeps one in dark mode
-                bgcolor=WHITE, border_radius=16, padding=8,
-                content=ft.Image(src=f"illustrations/{card.illustration}.svg", height=190,
-                                 fit=ft.BoxFit.CONTAIN, semantics_label=f"Picture: {card.title}"),
-            ),
+            Illustration(card.illustration, card.title, session.dark, height=190),
             ft.Text(card.title, size=26, weight=ft.FontWeight.BOLD),
             *[
                 ft.Row(vertical_alignment=ft.CrossAxisAlignment.START, controls=[

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import flet as ft
 
 from app.ui.guide.pain import GuidePain
@@ -14,15 +12,9 @@ from app.ui.guide.summary import GuideSummary
 from app.ui.guide.urgent import GuideUrgent
 from app.ui.kit.big import words
 from app.ui.kit.boundary import component
-from app.ui.kit.theme import TARGET, theme
+from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.timers.timers import Timers
-
-NIGHT_FROM, NIGHT_TO = 21, 7  # local hours: the guide is dark at night whatever the theme
-
-
-def night(hour: int) -> bool:
-    return hour >= NIGHT_FROM or hour < NIGHT_TO
 
 
 @component
@@ -36,11 +28,8 @@ def GuideScreen(session: Session, timers: Timers) -> ft.Control:
         screen = GuideStep(session, timers) if stage == "step" else {
             "safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "urgent": GuideUrgent,
             "end": GuideSummary}[stage](session)
-    dark = night(datetime.now().hour)
     return ft.Container(
         expand=True, bgcolor=ft.Colors.SURFACE,
-        theme=theme(True) if dark else None, dark_theme=theme(True) if dark else None,
-        theme_mode=ft.ThemeMode.DARK if dark else None,
         content=ft.Column(expand=True, spacing=0, controls=[
             ft.Container(padding=ft.Padding.only(left=8, right=16, top=4), content=ft.Row(controls=[
                 ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Close the guide"), width=TARGET,

@@ -8,6 +8,7 @@ from app.content.loader import library
 from app.ui.kit.big import big_button, pair, title, words
 from app.ui.kit.boundary import component
 from app.ui.kit.caution import Caution
+from app.ui.kit.illustration import Illustration
 from app.ui.kit.pinned import Pinned
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
@@ -36,9 +37,7 @@ def GuideStep(session: Session, timers: Timers) -> ft.Control:
     card = step.card
     running = timers.running(card.id)
     body: list[ft.Control] = [
-        ft.Container(bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST, border_radius=16, padding=8,
-                     content=ft.Image(src=f"illustrations/{card.illustration}.svg", height=150,
-                                      fit=ft.BoxFit.CONTAIN, semantics_label=f"Picture: {card.title}")),
+        Illustration(card.illustration, card.title, session.dark, height=150),
         title(card.title),
         *[words(line) for line in card.steps],
     ]

@@ -8,7 +8,7 @@ from app.content.loader import library
 from app.ui.kit.big import big_button, title, words
 from app.ui.kit.boundary import component
 from app.ui.kit.pinned import Pinned
-from app.ui.kit.theme import AMBER_BG, AMBER_TEXT
+from app.ui.kit.theme import amber
 from app.ui.session import Session
 
 
@@ -20,7 +20,7 @@ def GuideUrgent(session: Session) -> ft.Control:
         words("Do any of these apply to you?"),
         *[words(f"• {f.label}") for f in urgent],
     ], answers=[
-        big_button("Yes, one of these", lambda: session.guide_urgent(True), bgcolor=AMBER_BG,
-                   color=AMBER_TEXT),
+        big_button("Yes, one of these", lambda: session.guide_urgent(True), bgcolor=amber(session.dark)[0],
+                   color=amber(session.dark)[1]),
         big_button("No, none of these", lambda: session.guide_urgent(False)),
     ])

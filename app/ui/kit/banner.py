@@ -7,11 +7,10 @@ from collections.abc import Callable
 import flet as ft
 
 from app.ui.kit.boundary import component
-from app.ui.kit.theme import CALM_BG, CALM_TEXT
 
 TONES = {
     "problem": (ft.Icons.REPORT_PROBLEM_OUTLINED, ft.Colors.ERROR_CONTAINER, ft.Colors.ON_ERROR_CONTAINER),
-    "calm": (ft.Icons.CHECK_CIRCLE_OUTLINE, CALM_BG, CALM_TEXT),
+    "calm": (ft.Icons.CHECK_CIRCLE_OUTLINE, ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER),
 }
 
 

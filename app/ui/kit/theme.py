@@ -6,9 +6,8 @@ NAVY = "#1F3A5F"
 SOS_RED = "#B3261E"
 AMBER_BG = "#FFE08A"
 AMBER_TEXT = "#3D2A00"
-CALM_BG = "#D7F0DD"
-CALM_TEXT = "#0B3D1A"
 WHITE = "#FFFFFF"
+AMBER_NIGHT_BG, AMBER_NIGHT_TEXT = "#4A3A00", AMBER_BG
 TARGET = 56  # px: comfortably above the 48 px minimum touch target
 
 PALETTES = {
@@ -46,8 +45,14 @@ PAIRS = [
     ("on_secondary_container", "secondary_container"),
     ("on_tertiary_container", "tertiary_container"), ("on_error_container", "error_container"),
     ("on_inverse_surface", "inverse_surface"), ("inverse_primary", "inverse_surface"),
-    (WHITE, SOS_RED), (SOS_RED, WHITE), (WHITE, NAVY), (AMBER_TEXT, AMBER_BG), (CALM_TEXT, CALM_BG),
+    (WHITE, SOS_RED), (SOS_RED, WHITE), (WHITE, NAVY), (AMBER_TEXT, AMBER_BG),
+    (AMBER_NIGHT_TEXT, AMBER_NIGHT_BG),
 ]
+
+
+def amber(dark: bool) -> tuple[str, str]:
+    """(background, text) of 'today, not an ambulance': bright by day, deep amber at night."""
+    return (AMBER_NIGHT_BG, AMBER_NIGHT_TEXT) if dark else (AMBER_BG, AMBER_TEXT)
 
 
 def theme(dark: bool) -> ft.Theme:

@@ -10,7 +10,7 @@ from app.domain.episode import Episode
 from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.pain_buttons import PainButtons
-from app.ui.kit.theme import AMBER_BG, AMBER_TEXT, TARGET
+from app.ui.kit.theme import TARGET, amber
 from app.ui.session import Session, now
 
 
@@ -23,7 +23,7 @@ def since(episode: Episode) -> str:
 def _nudge(nudge: Nudge, session: Session) -> ft.Control:
     """When to see a pharmacist or doctor; amber with a way into SOS when the pain is rising."""
     rising = nudge.level == "gp-now"
-    bg, fg = (AMBER_BG, AMBER_TEXT) if rising else (ft.Colors.SECONDARY_CONTAINER,
+    bg, fg = amber(session.dark) if rising else (ft.Colors.SECONDARY_CONTAINER,
                                                    ft.Colors.ON_SECONDARY_CONTAINER)
     lines: list[ft.Control] = [
         ft.Text(nudge.title, size=18, weight=ft.FontWeight.BOLD, color=fg),

@@ -8,7 +8,7 @@ from app.content.loader import library
 from app.domain.regions import CHECK_LOCAL, CUSTOM
 from app.ui.kit.boundary import component
 from app.ui.kit.install_prompt import InstallPrompt
-from app.ui.kit.theme import TARGET, theme_mode
+from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.settings.about import About
 from app.ui.settings.country_picker import CountryPicker
@@ -28,7 +28,7 @@ def SettingsScreen(session: Session) -> ft.Control:
 
     def set_theme(value: str) -> None:
         session.set_setting("theme", value)
-        ft.context.page.theme_mode = theme_mode(value)
+        ft.context.page.theme_mode = session.theme_mode()
 
     sources = library().sources
     return ft.ListView(expand=True, padding=16, spacing=14, controls=[

@@ -7,7 +7,7 @@ import flet as ft
 from app.domain.triage import CallScript, call_script, signs_began_choices
 from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
-from app.ui.kit.theme import AMBER_BG, AMBER_TEXT, SOS_RED, TARGET, WHITE
+from app.ui.kit.theme import SOS_RED, TARGET, WHITE, amber
 from app.ui.session import Session, now
 from app.ui.sos.call_button import CallButton
 from app.ui.sos.number_check import NumberCheck
@@ -27,7 +27,8 @@ def _script(script: CallScript, fg: str) -> list[ft.Control]:
 def SosResult(session: Session) -> ft.Control:
     result = session.result
     emergency = result.tier == "emergency"
-    fg = WHITE if emergency else AMBER_TEXT
+    amber_bg, amber_fg = amber(session.dark)
+    fg = WHITE if emergency else amber_fg
     started = session.active.start if session.active else None
     onset, set_onset = ft.use_state(None)  # held on this screen only, never stored
     help_ = session.emergency
@@ -51,8 +52,8 @@ def SosResult(session: Session) -> ft.Control:
     else:
         if help_.urgent:
             controls.append(ft.Button(
-                content=ft.Text(help_.urgent.call_label, size=24, weight=ft.FontWeight.BOLD, color=AMBER_BG),
-                icon=ft.Icon(ft.Icons.CALL, size=28, color=AMBER_BG), bgcolor=AMBER_TEXT,
+                content=ft.Text(help_.urgent.call_label, size=24, weight=ft.FontWeight.BOLD, color=amber_bg),
+                icon=ft.Icon(ft.Icons.CALL, size=28, color=amber_bg), bgcolor=amber_fg,
                 height=72, width=float("inf"), url=f"tel:{help_.urgent.dial}",
             ))
             if help_.urgent.note:
@@ -67,7 +68,7 @@ def SosResult(session: Session) -> ft.Control:
         ),
     ]
     return ft.Container(
-        expand=True, bgcolor=SOS_RED if emergency else AMBER_BG,
+        expand=True, bgcolor=SOS_RED if emergency else amber_bg,
         content=ft.ListView(padding=20, spacing=14, controls=controls),
     )
 
