@@ -11,6 +11,8 @@ from pathlib import Path
 from flet.controls.types import RouteUrlStrategy, WebRenderer
 from flet_web import patch_index_html, patch_manifest_json
 
+from app.version import __version__
+
 TEMPLATES = Path(__file__).parent / "web"
 NAME = "Spasm SOS"
 DESCRIPTION = "Back-spasm first aid: emergency checks, relief steps, timers and an offline log."
@@ -105,7 +107,7 @@ def content_hash(out: Path, files: list[str]) -> str:
 
 def write_service_worker(out: Path, runtime_prefixes: list[str], inflated: dict[str, str]) -> str:
     files = site_files(out)
-    version = content_hash(out, files)
+    version = f"{__version__}-{content_hash(out, files)}"  # the cache name says which release it holds
     text = (TEMPLATES / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("@@VERSION@@", version)
             .replace("@@FILES@@", json.dumps(["./", *files]))
