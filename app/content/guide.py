@@ -13,12 +13,11 @@ from app.content.schema import Id, _Strict
 
 
 class SafetyQuestion(_Strict):
-    """One Yes / No / Not sure question covering a group of emergency red flags."""
+    """One Yes / No / Not sure question covering a group of emergency red flags; a Yes asks which one."""
 
     id: str = Id
-    ask: str = Field(min_length=10, max_length=110)
-    say: str = Field(min_length=10, max_length=110)
-    flags: tuple[str, ...] = Field(min_length=1)
+    ask: str = Field(min_length=10, max_length=120)
+    flags: tuple[str, ...] = Field(min_length=1, description="the signs a Yes then picks one of")
     sources: tuple[str, ...] = Field(min_length=1)
 
 

@@ -51,8 +51,10 @@ def _validate(model: type[BaseModel], path: Path, raw: dict):
         raise ContentError(f"{_where(path, raw, first['loc'])}: {first['msg']}") from exc
 
 
-def _list(path: Path, key: str, model: type[BaseModel]) -> tuple:
+def _list(path: Path, key: str, model: type[BaseModel], optional: bool = False) -> tuple:
     raw = _read(path)
+    if optional and key not in raw:
+        return ()
     if not isinstance(raw.get(key), list):
         raise ContentError(f"{path.name}: expected a [[{key}]] list")
     return tuple(_item(model, path, raw, key, i) for i in range(len(raw[key])))
@@ -70,6 +72,9 @@ def _item(model: type[BaseModel], path: Path, raw: dict, key: str, i: int):
 
 def _cross_check(lib: Library) -> None:
     source_ids = {s.id for s in lib.sources}
+    if len(source_ids) != len(lib.sources):
+        twice = sorted({s.id for s in lib.sources if [t.id for t in lib.sources].count(s.id) > 1})
+        raise ContentError(f"sources.toml, red_flags.toml: source id listed twice: {twice}")
     seen: set[str] = set()
     for deck in lib.decks:
         for card in deck.cards:
@@ -93,10 +98,13 @@ def _cross_check(lib: Library) -> None:
 def load_library(data_dir: Path = DATA_DIR) -> Library:
     """Read every content file from data_dir, validate it and return the library."""
     decks = tuple(_validate(Deck, data_dir / name, _read(data_dir / name)) for name in DECK_FILES)
+    flags_file = data_dir / "red_flags.toml"
     lib = Library(
         decks=decks,
-        red_flags=_list(data_dir / "red_flags.toml", "flag", RedFlag),
-        sources=_list(data_dir / "sources.toml", "source", Source),
+        red_flags=_list(flags_file, "flag", RedFlag),
+        # red_flags.toml may list sources only its flags cite, beside them
+        sources=(_list(data_dir / "sources.toml", "source", Source)
+                 + _list(flags_file, "source", Source, optional=True)),
         triggers=_list(data_dir / "triggers.toml", "trigger", Choice),
     )
     _cross_check(lib)

@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Id = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
-Tier = Literal["emergency", "urgent"]
+Tier = Literal["emergency", "urgent", "soon"]  # call now; a doctor today; a GP or pharmacist within days
+Route = Literal["ambulance", "ambulance_or_ae"]  # how an emergency flag gets to hospital
 Section = Literal["signs", "history"]
 SECOND_PERSON = re.compile(r"\byou(?:r|rs|rself|'re|'ve)?\b", re.I)
 
@@ -71,22 +72,37 @@ class Deck(_Strict):
 
 
 class RedFlag(_Strict):
-    """A symptom the person can tick; its tier decides what they are told to do."""
+    """A sign the person can tick: its tier says what to do, its route how to get to hospital."""
 
     id: str = Id
-    label: str = Field(min_length=5, max_length=90)
-    say: str = Field(min_length=5, max_length=90, description="the sign in the caller's own words")
+    label: str = Field(min_length=5, max_length=100)
+    say: str = Field(min_length=5, max_length=110, description="the sign in the caller's own words")
     tier: Tier
     group: str = Field(min_length=3, max_length=40)
     section: Section = Field(default="signs", description="signs: now or since this began; "
                              "history: facts about the person, listed under their own heading")
+    route: Route | None = Field(default=None, description="emergency only: ambulance, or ambulance or A&E")
     keep_still: bool = Field(default=False, description="the screen says keep still, not get driven in")
+    action: str | None = Field(default=None, min_length=10, max_length=160,
+                               description="one more thing this sign needs, said after the tier's actions")
     sources: tuple[str, ...] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _ambulance_unless_said(cls, data):
+        """An emergency flag without a route gets the one that never puts the person in a car."""
+        if isinstance(data, dict) and data.get("tier") == "emergency" and data.get("route") is None:
+            data = {**data, "route": "ambulance"}
+        return data
+
     @model_validator(mode="after")
-    def _history_is_urgent(self) -> RedFlag:
+    def _consistent(self) -> RedFlag:
         if self.section == "history" and self.tier != "urgent":
             raise ValueError("history items are told to see a doctor today: tier must be urgent")
+        if self.tier != "emergency" and self.route is not None:
+            raise ValueError("only an emergency flag has a route to hospital")
+        if self.keep_still and self.route != "ambulance":
+            raise ValueError("keep still means waiting for an ambulance: route must be ambulance")
         return self
 
     @field_validator("say")

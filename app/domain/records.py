@@ -10,7 +10,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 from app.content.loader import library
 from app.domain.episode import check_time, utc_now
 
-Outcome = Literal["emergency", "urgent", "self-care"]
+Outcome = Literal["emergency", "urgent", "soon", "self-care"]
 _ID = Field(default_factory=lambda: uuid.uuid4().hex, pattern=r"^[A-Za-z0-9_-]{1,64}$")
 
 

@@ -25,7 +25,7 @@ PeriodKey = Literal["30", "90", "all"]
 PERIODS: dict[PeriodKey, str] = {"30": "Last 30 days", "90": "Last 90 days", "all": "Everything logged"}
 _DAYS = {"30": 30, "90": 90}
 TOP_TRIGGERS = 5
-OUTCOMES = {"emergency": "emergency", "urgent": "urgent", "self-care": "none"}
+OUTCOMES = {"emergency": "emergency", "urgent": "urgent", "soon": "see a GP soon", "self-care": "none"}
 
 
 @cache
