@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from app.domain.regions import CHECK_LOCAL, FALLBACK, URGENT_FALLBACK, preboot_table
+from app.domain.triage import KEEP_STILL, ROUTE_ACTIONS
 
 RELIEF_CARDS = 2
 NUMBERS_JS = Path(__file__).parent / "web" / "first_aid_numbers.js"
@@ -37,9 +38,8 @@ def first_aid_html(lib) -> str:
         f'<a id="fa-call-btn" class="fa-btn fa-btn-sos" href="tel:{num}">Call {num}</a>',
         f'<p id="fa-check" class="fa-check">{escape(CHECK_LOCAL_HINT)}</p>',
         '<a class="fa-btn fa-btn-skip" href="#fa-now">None of these: what helps now</a>',
-        _flag_list(emergency),
-        "<p>Or go to A&amp;E (the emergency department) with someone else driving. Do not drive "
-        "yourself. After a serious fall or accident, keep still and wait for the ambulance.</p></section>",
+        *_by_route(emergency),
+        "</section>",
         '<a id="fa-guide" class="fa-btn fa-btn-skip" href="now">Help me now: one step at a time</a>',
     ]
     if urgent:
@@ -68,6 +68,17 @@ def _numbers_script() -> str:
     table = json.dumps(preboot_table(), ensure_ascii=False, separators=(",", ":"))
     table = table.replace("</", "<\\/")  # never closes the script early
     return f"<script>var SPASM_NUMBERS={table};\n{NUMBERS_JS.read_text(encoding='utf-8')}</script>"
+
+
+def _by_route(emergency) -> list[str]:
+    """The call-now signs grouped by how to get to hospital: only an ambulance, or A&E by lift too."""
+    parts = []
+    for route, actions in ROUTE_ACTIONS.items():
+        flags = [f for f in emergency if f.route == route]
+        if flags:
+            said = " ".join(actions[1:] + ((KEEP_STILL,) if any(f.keep_still for f in flags) else ()))
+            parts += [_flag_list(flags), f"<p>{escape(said)}</p>"]
+    return parts
 
 
 def _flag_list(flags) -> str:

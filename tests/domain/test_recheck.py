@@ -24,3 +24,7 @@ def test_an_old_check_or_none_does_not():
 def test_a_later_emergency_check_wins():
     assert not checked_clear_recently([check(20), check(5, "emergency")], NOW)
     assert not checked_clear_recently([check(20), check(5, "urgent")], NOW)
+
+
+def test_a_soon_sign_is_no_reason_to_ask_the_emergency_questions_again():
+    assert checked_clear_recently([check(5, "soon")], NOW)

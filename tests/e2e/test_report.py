@@ -86,7 +86,7 @@ def test_report_shows_the_figures_saves_one_self_contained_page(server, browser_
     # the median of 3, 0.5, 5, 1.5 and 2 h, then the longest
     for shown in ("episodes", "2 h", "5 h", "1 emergency, 1 urgent, 0 found no red flag",
                   "Episode open now, for 3 h", "Nov 2026: ",
-                  "Numb or tingling around your genitals", "A high temperature",
+                  "New numbness or tingling around your genitals", "A high temperature",
                   "Heat pad or warm towel: pain -2.0 (median of 3 episodes)",
                   "Lifting something: 3 of 6 episodes",
                   "Ibuprofen gel from the pharmacy"):

@@ -40,7 +40,7 @@ def test_the_figures_of_the_report_are_on_the_page():
     html = page("90")
     for shown in ("<b>5</b><span>episodes", "<b>2 h</b><span>median length", "<b>5 h</b><span>longest",
                   "open 2 days", "3 checks:</b> 1 emergency, 1 urgent, 1 found no red flag",
-                  "Numb or tingling around your genitals", "emergency",
+                  "New numbness or tingling around your genitals", "emergency",
                   "Heat pad or warm towel: -2.0 (median of 3 episodes)",
                   "Lifting something: 3 of 5 episodes", "ibuprofen from the pharmacy",
                   "change -33%", "meaningful improvement", "Krebs EE", "J Gen Intern Med 2009"):

@@ -10,10 +10,9 @@ import flet as ft
 from app.content.guide import questions
 from app.content.loader import library
 from app.domain.episode import StepRecord, utc_now
-from app.domain.guide import Answer, Step, answer_yes, next_step
+from app.domain.guide import Answer, Step, answer_urgent, answer_yes, next_step
 from app.domain.recheck import checked_clear_recently
 from app.domain.records import SosCheck
-from app.domain.triage import ACTIONS, TriageResult
 from app.ui.guide.state import GuideState
 
 
@@ -53,9 +52,10 @@ class GuideFlow:
     def guide_answer(self, answer: Answer) -> None:
         state = self.guide
         question = questions()[state.question]
-        if answer == "yes":
-            self.log.add_record(SosCheck(tier="emergency", flags=list(question.flags)))
-            self.overlay, self.result = "sos", answer_yes(question)
+        if answer == "yes" and len(question.flags) == 1:
+            self.guide_pick(question.flags[0])
+        elif answer == "yes":
+            self._guide_to(state.to(picking=True))
         elif answer == "not-sure":
             self.open_sos()
         elif state.question + 1 < len(questions()):
@@ -63,6 +63,13 @@ class GuideFlow:
         else:
             self.log.add_record(SosCheck(tier="self-care"))
             self._guide_to(state.to(stage="pain" if self.active else "start"))
+
+    def guide_pick(self, sign: str) -> None:
+        """The one sign that is true, after a Yes: what the call handler needs to hear."""
+        result = answer_yes(questions()[self.guide.question], sign)
+        self.log.add_record(SosCheck(tier=result.tier, flags=[f.id for f in result.reasons]))
+        self._guide_to(self.guide.to(picking=False))
+        self.overlay, self.result = "sos", result
 
     def guide_start(self, minutes_ago: int) -> None:
         self.start_episode(minutes_ago)
@@ -105,8 +112,11 @@ class GuideFlow:
         self._record(card, "done", self._latest_pain())
         self._advance()
 
-    def guide_skip(self, card: str) -> None:
-        self._record(card, "skipped", self._latest_pain())
+    def guide_skip(self, cards: tuple[str, ...]) -> None:
+        """Skip the step on screen: its card, or both heat and ice when neither was chosen."""
+        active, before = self.active, self._latest_pain()
+        records = [StepRecord(card=c, at=utc_now(), outcome="skipped", pain_before=before) for c in cards]
+        self.edit_active(steps=[*active.steps, *records])
         self._advance()
 
     def guide_another(self) -> None:
@@ -145,11 +155,13 @@ class GuideFlow:
             self.timers.start(library().cards_by_id()[state.timer_card], seconds=int(left), pace=_pace())
 
     # later: urgent signs, then the end
-    def guide_urgent(self, yes: bool) -> None:
+    def guide_urgent(self, ticked: list[str]) -> None:
+        """The later check: the signs ticked go through triage, and the log keeps which they were."""
         self.guide = self.guide.to(urgent_asked=True)
-        if yes:
-            self.log.add_record(SosCheck(tier="urgent"))
-            self.overlay, self.result = "sos", TriageResult("urgent", (), ACTIONS["urgent"])
+        if ticked:
+            result = answer_urgent(ticked)
+            self.log.add_record(SosCheck(tier=result.tier, flags=[f.id for f in result.reasons]))
+            self.overlay, self.result = "sos", result
         self._advance()
 
     def guide_finish(self, end_episode: bool) -> None:

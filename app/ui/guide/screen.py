@@ -10,7 +10,6 @@ from app.ui.guide.start import GuideStart
 from app.ui.guide.step import GuideStep
 from app.ui.guide.summary import GuideSummary
 from app.ui.guide.urgent import GuideUrgent
-from app.ui.kit.big import words
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
@@ -34,8 +33,8 @@ def GuideScreen(session: Session, timers: Timers) -> ft.Control:
             ft.Container(padding=ft.Padding.only(left=8, right=16, top=4), content=ft.Row(controls=[
                 ft.IconButton(ft.Icon(ft.Icons.CLOSE, semantics_label="Close the guide"), width=TARGET,
                               height=TARGET, on_click=session.close_guide),
-                ft.Container(expand=True, content=ft.Semantics(header=True, content=words(
-                    "Help me now", size=20, weight=ft.FontWeight.W_800, no_wrap=True))),
+                ft.Container(expand=True, content=heading("Help me now", size=20, weight=ft.FontWeight.W_800,
+                                                          no_wrap=True, color=ft.Colors.ON_SURFACE)),
             ])),
             screen,
         ]),

@@ -19,6 +19,7 @@ class GuideState:
     timer_card: str | None = None  # the timed step running, or finished and waiting for a pain check-in
     timer_end: float | None = None  # wall-clock end of that timer (time.time())
     pain_before: int | None = None
+    picking: bool = False  # Yes to a question with several signs: which one is true?
     checked_recently: bool = False  # the safety questions were skipped: SOS found no sign minutes ago
 
     def to(self, **changes) -> GuideState:

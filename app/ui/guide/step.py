@@ -10,6 +10,7 @@ from app.ui.kit.boundary import component
 from app.ui.kit.caution import Caution
 from app.ui.kit.illustration import Illustration
 from app.ui.kit.pinned import Pinned
+from app.ui.kit.temperature_choice import TemperatureChoice
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.timers.panel import clock
@@ -35,6 +36,10 @@ def GuideStep(session: Session, timers: Timers) -> ft.Control:
     if step is None:
         return words("No more steps for now.")
     card = step.card
+    if card is None:  # heat or ice, side by side: the person chooses
+        return Pinned(screen="temperature", body=[title("Heat or ice?"), TemperatureChoice(session)],
+                      answers=[big_button("Skip", lambda: session.guide_skip(step.skip_cards),
+                                          outlined=True)])
     running = timers.running(card.id)
     body: list[ft.Control] = [
         Illustration(card.illustration, card.title, session.dark, height=150),
@@ -59,7 +64,7 @@ def GuideStep(session: Session, timers: Timers) -> ft.Control:
                                   icon=ft.Icons.TIMER, bgcolor=ft.Colors.PRIMARY, color=ft.Colors.ON_PRIMARY))
     answers += [
         big_button("Done", lambda: session.guide_done(card.id), icon=ft.Icons.CHECK),
-        pair(big_button("Skip", lambda: session.guide_skip(card.id), outlined=True, half=True),
+        pair(big_button("Skip", lambda: session.guide_skip(step.skip_cards), outlined=True, half=True),
              big_button("Another one", session.guide_another, outlined=True, half=True)
              if step.alternatives >= 2 else ft.Container(expand=True)),
     ]

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app.ui.kit.heading import heading
+
 BODY = 24  # px: the guide's smallest text
 TITLE = 30
 BIG = 72  # px: the guide's button height
@@ -16,8 +18,9 @@ def words(text: str, size: int = BODY, color=ft.Colors.ON_SURFACE, **kw) -> ft.T
     return ft.Text(text, size=size, color=color, **kw)
 
 
-def title(text: str) -> ft.Text:
-    return words(text, size=TITLE, weight=ft.FontWeight.W_800)
+def title(text: str) -> ft.Control:
+    """A guide screen's own question or step, announced as a heading."""
+    return heading(text, size=TITLE, weight=ft.FontWeight.W_800, color=ft.Colors.ON_SURFACE)
 
 
 def big_button(label: str, on_click: Callable, *, bgcolor=None, color=None, icon=None,

@@ -9,6 +9,7 @@ from app.domain.advice import Nudge, doctor_nudge
 from app.domain.episode import Episode
 from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
+from app.ui.kit.heading import heading
 from app.ui.kit.pain_buttons import PainButtons
 from app.ui.kit.theme import TARGET, amber
 from app.ui.session import Session, now
@@ -44,7 +45,7 @@ def ActiveEpisode(session: Session, episode: Episode) -> ft.Control:
     return ft.Container(
         border=ft.Border.all(2, ft.Colors.PRIMARY), border_radius=16, padding=14,
         content=ft.Column(spacing=12, controls=[
-            ft.Text("Spasm in progress", size=24, weight=ft.FontWeight.BOLD),
+            heading("Spasm in progress", size=24),
             ft.Text(since(episode), size=16),
             _nudge(doctor_nudge(episode.start, now(), episode.pain), session),
             ft.Text("How bad is the pain now? (0 = none, 10 = worst)" +

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.kit.boundary import component
+from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
 from app.ui.log.episode_row import EpisodeRow
 from app.ui.session import Session
@@ -17,7 +18,7 @@ def HistoryList(session: Session) -> ft.Control:
     shown, set_shown = ft.use_state(PAGE)
     episodes = session.log.page(0, shown)
     total = len(session.log)
-    controls: list[ft.Control] = [ft.Text(f"History ({total})", size=20, weight=ft.FontWeight.BOLD)]
+    controls: list[ft.Control] = [heading(f"History ({total})")]
     if session.can_undo:
         controls.append(ft.Container(
             bgcolor=ft.Colors.INVERSE_SURFACE, border_radius=12, padding=8,

@@ -16,6 +16,7 @@ from app.domain.insights import (
 )
 from app.domain.report import label
 from app.ui.kit.boundary import component
+from app.ui.kit.heading import heading
 from app.ui.session import Session, now
 
 NOT_YET = "not enough data yet"
@@ -78,7 +79,7 @@ def InsightsPanel(session: Session) -> ft.Control:
     return ft.Container(
         bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST, border_radius=16, padding=14,
         content=ft.Column(spacing=6, controls=[
-            ft.Text("Your patterns", size=20, weight=ft.FontWeight.BOLD),
+            heading("Your patterns"),
             *[ft.Text(line, size=16) for line in lines],
         ]),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.kit.boundary import component
+from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 
@@ -15,7 +16,7 @@ def InvalidRows(session: Session) -> ft.Control:
     if not rows:
         return ft.Container(visible=False)
     return ft.Column(spacing=8, controls=[
-        ft.Text(f"Entries that could not be read ({len(rows)})", size=20, weight=ft.FontWeight.BOLD),
+        heading(f"Entries that could not be read ({len(rows)})"),
         ft.Text("They are kept as they were saved. Delete one if it is not yours or is wrong.", size=16),
         *[ft.Row(controls=[
             ft.Text(f"{row.preview}: {row.reason}", size=15, expand=True),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.kit.boundary import component
+from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session, now
 
@@ -38,7 +39,7 @@ def PainChart(session: Session) -> ft.Control:
     ]
     return ft.Column(spacing=8, controls=[
         ft.Row(controls=[
-            ft.Text("Pain by day", size=20, weight=ft.FontWeight.BOLD, expand=True),
+            heading("Pain by day", expand=True),
             ft.SegmentedButton(
                 selected=[str(days)], on_change=lambda e: set_days(int(e.control.selected[0])),
                 segments=[ft.Segment(value=str(d), label=ft.Text(f"{d} days")) for d in (30, 90)],

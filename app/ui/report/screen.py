@@ -10,6 +10,7 @@ from app.domain.peg import CHANGE_SOURCE, SHORT_SOURCE
 from app.domain.report import PERIODS, Report, human_duration, label, report
 from app.ui.kit.boundary import component
 from app.ui.kit.exporting import export_summary
+from app.ui.kit.heading import heading
 from app.ui.kit.peg_check import PegCheck
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session, now
@@ -20,7 +21,7 @@ CHOICES = {"30": "30 days", "90": "90 days", "all": "All"}
 
 
 def _heading(text: str) -> ft.Control:
-    return ft.Text(text, size=20, weight=ft.FontWeight.BOLD)
+    return heading(text, level=3)
 
 
 def _line(text: str, **kw) -> ft.Control:
@@ -126,7 +127,7 @@ def ReportScreen(session: Session) -> ft.Control:
         ft.Row(controls=[
             ft.IconButton(ft.Icon(ft.Icons.ARROW_BACK, semantics_label="Back"), width=TARGET, height=TARGET,
                           on_click=session.close_overlay),
-            ft.Text("For your doctor", size=26, weight=ft.FontWeight.BOLD),
+            heading("For your doctor", size=26),
         ]),
         _line("A one-page summary to show a doctor or physio. It is saved on this device; nothing is sent."),
         ft.SegmentedButton(

@@ -7,6 +7,7 @@ import flet as ft
 from app.content.loader import library
 from app.domain.regions import CHECK_LOCAL, CUSTOM
 from app.ui.kit.boundary import component
+from app.ui.kit.heading import heading
 from app.ui.kit.install_prompt import InstallPrompt
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
@@ -17,7 +18,7 @@ from app.ui.settings.storage_status import StorageStatus
 
 
 def _heading(text: str) -> ft.Control:
-    return ft.Text(text, size=20, weight=ft.FontWeight.BOLD)
+    return heading(text, level=3)
 
 
 @component
@@ -35,7 +36,7 @@ def SettingsScreen(session: Session) -> ft.Control:
         ft.Row(controls=[
             ft.IconButton(ft.Icon(ft.Icons.ARROW_BACK, semantics_label="Back"), width=TARGET, height=TARGET,
                           on_click=session.close_overlay),
-            ft.Text("Settings", size=26, weight=ft.FontWeight.BOLD),
+            heading("Settings", size=26),
         ]),
         _heading("Theme"),
         ft.SegmentedButton(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.kit.heading import heading
 from app.ui.kit.theme import SOS_RED, TARGET, WHITE
 from app.ui.session import Session
 
@@ -12,7 +13,7 @@ def top_bar(session: Session, on_red: bool = False) -> ft.Control:
     fg = WHITE if on_red else None
     return ft.Container(padding=ft.Padding.only(left=12, top=4, bottom=4), content=ft.Row(
         controls=[
-            ft.Text("Spasm SOS", weight=ft.FontWeight.BOLD, size=16, expand=True, color=fg, no_wrap=True),
+            heading("Spasm SOS", level=1, size=16, expand=True, color=fg, no_wrap=True),
             ft.IconButton(
                 icon=ft.Icon(ft.Icons.SETTINGS_OUTLINED, semantics_label="Settings", color=fg), icon_size=28,
                 width=TARGET, height=TARGET, on_click=session.open_settings,

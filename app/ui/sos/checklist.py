@@ -5,7 +5,9 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.loader import library
+from app.domain.triage import checklist_sections
 from app.ui.kit.boundary import component
+from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.sos.call_button import CallButton
@@ -15,7 +17,7 @@ HISTORY = "Also tell a doctor today if…"
 
 
 def _heading(text: str) -> ft.Control:
-    return ft.Semantics(header=True, content=ft.Text(text, size=18, weight=ft.FontWeight.BOLD))
+    return heading(text, size=18)
 
 
 def _flag_row(flag_id: str, label: str, ticked: bool, session: Session) -> ft.Control:
@@ -38,16 +40,16 @@ def SosChecklist(session: Session) -> ft.Control:
     headings = {
         "emergency": f"Call {session.number} now if you have any of these",
         "urgent": f"Contact {session.emergency.urgent_contact} today if you have any of these",
+        "pregnancy": "Pregnant? Call your midwife or maternity unit now if you have any of these",
+        "soon": "See a GP or pharmacist in the next few days if you have",
+        "history": HISTORY,
     }
     rows: list[ft.Control] = [
         ft.Text("Tick any you have now, or since this pain began.", size=14),
     ]
-    sections = [(headings[tier], [f for f in flags if f.tier == tier and f.section == "signs"])
-                for tier in ("emergency", "urgent")]
-    sections.append((HISTORY, [f for f in flags if f.section == "history"]))
-    for heading, section in sections:
-        rows.append(_heading(heading))
-        if heading == headings["emergency"] and session.emergency.check_local:
+    for key, section in checklist_sections(flags):
+        rows.append(_heading(headings[key]))
+        if key == "emergency" and session.emergency.check_local:
             rows.append(NumberCheck(session))
         rows += [_flag_row(flag.id, flag.label, flag.id in session.ticked, session) for flag in section]
     count = len(session.ticked)

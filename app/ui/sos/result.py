@@ -7,6 +7,7 @@ import flet as ft
 from app.domain.triage import CallScript, call_script, signs_began_choices
 from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
+from app.ui.kit.heading import heading
 from app.ui.kit.theme import SOS_RED, TARGET, WHITE, amber
 from app.ui.session import Session, now
 from app.ui.sos.call_button import CallButton
@@ -26,16 +27,19 @@ def _script(script: CallScript, fg: str) -> list[ft.Control]:
 @component
 def SosResult(session: Session) -> ft.Control:
     result = session.result
-    emergency = result.tier == "emergency"
+    emergency, soon = result.tier == "emergency", result.tier == "soon"
     amber_bg, amber_fg = amber(session.dark)
+    if soon:  # within days: calm colours, red and amber are kept for now and today
+        amber_bg, amber_fg = ft.Colors.SECONDARY_CONTAINER, ft.Colors.ON_SECONDARY_CONTAINER
     fg = WHITE if emergency else amber_fg
     started = session.active.start if session.active else None
     onset, set_onset = ft.use_state(None)  # held on this screen only, never stored
     help_ = session.emergency
-    title = f"Call {session.number} now" if emergency else f"Contact {help_.urgent_contact} today"
+    title = (f"Call {session.number} now" if emergency else "See a GP or pharmacist soon" if soon
+             else f"Contact {help_.urgent_contact} today")
     controls: list[ft.Control] = [
         ft.Icon(ft.Icons.EMERGENCY if emergency else ft.Icons.WARNING_AMBER, size=56, color=fg),
-        ft.Text(title, size=32, weight=ft.FontWeight.W_900, color=fg),
+        heading(title, size=32, weight=ft.FontWeight.W_900, color=fg),
     ]
     if emergency:
         controls += [
@@ -50,7 +54,7 @@ def SosResult(session: Session) -> ft.Control:
             *_script(call_script(result, started, now(), onset), fg),
         ]
     else:
-        if help_.urgent:
+        if help_.urgent and not soon:
             controls.append(ft.Button(
                 content=ft.Text(help_.urgent.call_label, size=24, weight=ft.FontWeight.BOLD, color=amber_bg),
                 icon=ft.Icon(ft.Icons.CALL, size=28, color=amber_bg), bgcolor=amber_fg,
@@ -59,6 +63,9 @@ def SosResult(session: Session) -> ft.Control:
             if help_.urgent.note:
                 controls.append(ft.Text(help_.urgent.note, size=16, color=fg))
         controls += [ft.Text(a, size=20, color=fg) for a in result.actions[1:]]
+        if soon:
+            controls.append(ft.Button("Relief steps", icon=ft.Icons.HEALING, height=TARGET,
+                                      on_click=lambda: session.show_tab("relief")))
     controls += [
         ft.Text("You ticked:", size=18, weight=ft.FontWeight.BOLD, color=fg),
         *[ft.Text(f"• {f.label}", size=18, color=fg) for f in result.reasons],

@@ -2,6 +2,7 @@
 
 import pytest
 
+from app.content.guide import questions
 from app.store import EpisodeLog, MemoryBackend
 from app.ui.session import Session
 
@@ -13,15 +14,36 @@ def session():
 
 def through_safety(session):
     session.open_guide()
-    for _ in range(3):
+    for _ in questions():
         session.guide_answer("no")
 
 
-def test_yes_to_a_safety_question_opens_the_emergency_screen_at_once(session):
+def _to_question(session, asks: str) -> None:
     session.open_guide()
+    while asks not in questions()[session.guide.question].flags:
+        session.guide_answer("no")
+
+
+def test_yes_then_which_one_opens_the_emergency_screen_with_that_sign_only(session):
+    _to_question(session, "chest-pain")
     session.guide_answer("yes")
+    assert session.guide.picking and session.overlay == "guide"
+    session.guide_pick("chest-pain")
     assert (session.overlay, session.result.tier) == ("sos", "emergency")
-    assert session.log.checks()[-1].tier == "emergency"
+    assert [f.id for f in session.result.reasons] == ["chest-pain"]
+    assert session.log.checks()[-1].flags == ["chest-pain"]
+    said = " ".join(session.result.actions)
+    assert "A&E" not in said and "someone else driving" not in said
+
+
+def test_yes_after_a_fall_says_keep_still_and_offers_no_lift(session):
+    fall = next(f for q in questions() for f in q.flags if "fall" in f or "accident" in f)
+    _to_question(session, fall)
+    session.guide_answer("yes")
+    if session.guide.picking:
+        session.guide_pick(fall)
+    said = " ".join(session.result.actions).lower()
+    assert "keep still" in said and "someone else driving" not in said
 
 
 def test_not_sure_opens_the_full_checklist(session):
@@ -37,7 +59,7 @@ def test_no_to_every_question_then_one_tap_starts_and_one_scores(session):
     session.guide_start(15)
     session.guide_pain(7)
     assert session.guide.stage == "step" and session.active.pain[-1].score == 7
-    assert session.guide_step().category == "position"
+    assert session.guide_step().category == "reassure"  # NICE NG59 1.1: advice and reassurance first
 
 
 def test_steps_done_and_skipped_are_recorded_with_the_pain_before(session):
@@ -47,9 +69,9 @@ def test_steps_done_and_skipped_are_recorded_with_the_pain_before(session):
     first = session.guide_step().card.id
     session.guide_done(first)
     assert session.guide.stage == "urgent"  # asked after the first step, never before relief
-    session.guide_urgent(False)
+    session.guide_urgent([])
     second = session.guide_step().card.id
-    session.guide_skip(second)
+    session.guide_skip((second,))
     steps = session.active.steps
     assert [(s.card, s.outcome, s.pain_before) for s in steps] == [(first, "done", 8), (second, "skipped", 8)]
 

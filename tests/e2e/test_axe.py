@@ -1,0 +1,40 @@
+"""axe-core (npm, tests/e2e/axe) on the served app: every main screen has headings in order and an h1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import enable_semantics
+
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+RULES = ("region", "heading-order", "page-has-heading-one")
+SCREENS = {"/": "Help me now", "/sos": "None of these", "/now": "Not sure", "/log": "I'm having a spasm",
+           "/report": "For your doctor", "sleep deck": "Sleep"}
+
+
+def _audit(page) -> dict[str, list[str]]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (rules) => {
+        const r = await axe.run(document, {runOnly: {type: 'rule', values: rules}});
+        return Object.fromEntries(r.violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))]));
+    }""", list(RULES))
+    return found
+
+
+@pytest.mark.parametrize("where", list(SCREENS))
+def test_each_screen_has_an_h1_headings_in_order_and_one_main_region(server, browser_context, where):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: npm ci --prefix tests/e2e/axe (.ci/run does this)")
+    page = browser_context[0].new_page()
+    page.goto(server.url + ("/" if where == "sleep deck" else where))
+    enable_semantics(page)
+    if where == "sleep deck":
+        page.get_by_role("tab", name="Sleep").click()
+    page.get_by_role("button" if where != "sleep deck" else "tab", name=SCREENS[where]).first.wait_for(
+        timeout=60_000)
+    page.wait_for_timeout(500)
+    violations = _audit(page)
+    page.close()
+    assert violations == {}, violations
