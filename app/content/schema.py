@@ -55,6 +55,7 @@ class Card(_Strict):
     evidence: str | None = Field(default=None, max_length=400)
     illustration: str = Id
     sources: tuple[str, ...] = Field(min_length=1)
+    log_choice: bool = Field(default=True, description="under 'What helped?': a thing one does or uses")
 
     @field_validator("steps")
     @classmethod

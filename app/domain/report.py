@@ -20,6 +20,7 @@ from app.domain.insights import (
 )
 from app.domain.peg import PegTrend, trend
 from app.domain.records import PegEntry, SosCheck
+from app.domain.words import duration as human_duration  # noqa: F401 - the report's name for it
 
 PeriodKey = Literal["30", "90", "all"]
 PERIODS: dict[PeriodKey, str] = {"30": "Last 30 days", "90": "Last 90 days", "all": "Everything logged"}
@@ -38,18 +39,6 @@ def _names() -> dict[str, str]:
 def label(item_id: str) -> str:
     """The words the app shows for a trigger, card or red-flag id."""
     return _names().get(item_id, item_id)
-
-
-def human_duration(td: timedelta) -> str:
-    """'45 min', '3 h 20 min', '2 days 4 h': the units a person says."""
-    minutes = max(int(td.total_seconds() // 60), 0)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, mins = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h" + (f" {mins} min" if mins else "")
-    days, hours = divmod(hours, 24)
-    return f"{days} days" + (f" {hours} h" if hours else "")
 
 
 @dataclass(frozen=True)

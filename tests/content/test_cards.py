@@ -255,3 +255,10 @@ def test_the_scan_card_cites_nice_and_its_quality_standard(lib):
 def test_night_pain_on_the_sleep_card_points_to_the_sos_check(lib):
     caution = lib.card("sleep-well").caution
     assert "worse at night" in caution and "SOS" in caution
+
+
+def test_what_helped_offers_only_things_a_person_does_or_uses():
+    from app.content.loader import library
+    offered = {c.id for c in library().deck("relief").cards if c.log_choice}
+    assert not offered & {"settle", "no-scan", "work", "driving"}
+    assert {"heat-pad", "ice-pack", "short-walk"} <= offered

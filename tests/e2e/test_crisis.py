@@ -114,7 +114,9 @@ def _answers(page) -> tuple[str, list[str]]:
     if text(page, "When did it start?").count():
         return "When did it start?", ["Just now"]
     if text(page, "One more check").count():
-        return "One more check", ["Yes, one of these", "No, none of these"]
+        return "One more check", ["None of these"]
+    if text(page, "Heat or ice?").count():
+        return "Heat or ice?", ["Skip"]
     if text(page, "How it went").count():
         return "Help me now", ["Leave it open (I'm still sore)", "It has eased, end it"]
     if page.get_by_role("button", name="Pain 10").count():
@@ -143,7 +145,7 @@ def test_every_guide_screen_has_its_answers_on_screen_and_opens_at_its_top(fresh
         elif heading == "How":
             button(page, "Pain 7").click()
         elif heading == "One more check":
-            button(page, "No, none of these").click()
+            button(page, "None of these").click()
         elif answers[0].startswith("Leave"):
             shot(page, f"guide-summary-{scale * 100}")
             break
@@ -178,7 +180,7 @@ def _walk_to_a_timed_step(page) -> None:
             return
         heading, _ = _answers(page)
         tap = {"Safety check": "No", "When did it start?": "Just now", "How": "Pain 7",
-               "One more check": "No, none of these"}.get(heading, "Done")
+               "One more check": "None of these", "Heat or ice?": "Choose heat"}.get(heading, "Done")
         button(page, tap).click()
     raise AssertionError("the guide never offered a timed step")
 
@@ -196,7 +198,7 @@ def test_a_timers_end_plays_a_tone_and_pain_five_keeps_the_episode_open(fresh, b
             break
         page.wait_for_timeout(300)
         heading, _ = _answers(page)
-        button(page, "No, none of these" if heading == "One more check" else "Skip").click()
+        button(page, "None of these" if heading == "One more check" else "Skip").click()
     keep, end = button(page, "Leave it open (I'm still sore)"), button(page, "It has eased, end it")
     assert in_view(page, keep, "keep open")["y"] < in_view(page, end, "end")["y"], "keep it open comes first"
     keep.click()

@@ -8,6 +8,8 @@ import json
 import pytest
 from PIL import Image
 
+from app.content.guide import questions
+from app.content.loader import library
 from tests.browser import steady
 from tests.e2e.conftest import Server, enable_semantics, reveal, shot, text
 
@@ -35,17 +37,22 @@ def tap(page, name: str) -> None:
 
 
 def to_the_ice_pack(page) -> None:
-    """No to each safety question, started just now at pain 7, the position done: ice or heat is next."""
-    for n in (1, 2, 3):
-        text(page, f"Safety check {n} of 3").first.wait_for()  # the next question is on screen
+    """No to each safety question, started just now at pain 7, reassured, the position done, ice chosen."""
+    count = len(questions())
+    for n in range(1, count + 1):
+        text(page, f"Safety check {n} of {count}").first.wait_for()  # the next question is on screen
         tap(page, "No")
     text(page, "When did it start?").first.wait_for()
     tap(page, "Just now")
     page.get_by_role("button", name="Pain 7").click()
+    text(page, "Most back spasms settle").first.wait_for()  # NICE NG59 1.1: reassurance first
+    tap(page, "Done")
+    tap(page, "None of these")  # the later check
     text(page, "Lie down with your knees").first.wait_for()
     shot(page, "guide-step-position")
     tap(page, "Done")
-    tap(page, "No, none of these")
+    text(page, "Heat or ice?").first.wait_for()
+    tap(page, "Choose ice")
     text(page, "Wrapped ice pack").first.wait_for()
 
 
@@ -54,7 +61,9 @@ def test_yes_on_the_first_safety_question_calls_for_help(guide_server, browser_c
     page = open_now(context, guide_server.url)
     shot(page, "guide-safety")
     tap(page, "Yes")
-    page.get_by_role("button", name="Call 999").click()
+    first = {f.id: f.label for f in library().red_flags}[questions()[0].flags[0]]
+    tap(page, first)  # which one is it? one tap
+    page.get_by_role("button", name="Call 999", exact=True).click()
     assert page.evaluate("window.__opened")[-1] == "tel:999"
     page.close()
 
@@ -76,7 +85,7 @@ def test_the_whole_guide_logs_each_step_with_pain_before_and_after(guide_server,
     tap(page, "Skip")
     text(page, "Pain at the start 7, now 5").first.wait_for()
     shot(page, "guide-summary")
-    tap(page, "End episode")
+    tap(page, "It has eased, end it")
     page.get_by_role("button", name="I'm having a spasm").wait_for()  # the Log tab, with no spasm open
     page.close()
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.domain.onset import start_choices
 from app.ui.guide.checked_note import CheckedNote
 from app.ui.kit.big import big_button, title
 from app.ui.kit.boundary import component
 from app.ui.kit.pinned import Pinned
-from app.ui.session import Session
-
-WHEN = ((0, "Just now"), (15, "15 minutes ago"), (30, "30 minutes ago"), (60, "An hour ago"))
+from app.ui.session import Session, now
 
 
 @component
 def GuideStart(session: Session) -> ft.Control:
+    buttons = [big_button(label, lambda _=None, m=minutes: session.guide_start(m), half=True)
+               for label, minutes in start_choices(now())]
     return Pinned(screen="start", body=[CheckedNote(session), title("When did it start?")], answers=[
-        big_button(label, lambda _=None, m=minutes: session.guide_start(m)) for minutes, label in WHEN])
+        ft.Row(spacing=10, controls=buttons[i:i + 2]) for i in range(0, len(buttons), 2)])

@@ -7,6 +7,7 @@ import flet as ft
 from app.content.loader import library
 from app.domain.advice import Nudge, doctor_nudge
 from app.domain.episode import Episode
+from app.domain.words import ago
 from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.heading import heading
@@ -16,9 +17,7 @@ from app.ui.session import Session, now
 
 
 def since(episode: Episode) -> str:
-    minutes = int(episode.duration(now()).total_seconds() // 60)
-    ago = f"{minutes} min" if minutes < 120 else f"{minutes // 60} h {minutes % 60} min"
-    return f"Started {episode.start.astimezone():%H:%M} ({ago} ago)"
+    return f"Started {episode.start.astimezone():%H:%M} ({ago(episode.duration(now()))})"
 
 
 def _nudge(nudge: Nudge, session: Session) -> ft.Control:
@@ -41,7 +40,7 @@ def _nudge(nudge: Nudge, session: Session) -> ft.Control:
 def ActiveEpisode(session: Session, episode: Episode) -> ft.Control:
     lib = library()
     last = episode.pain[-1].score if episode.pain else None
-    relief = [(c.id, c.title) for c in lib.deck("relief").cards]
+    relief = [(c.id, c.title) for c in lib.deck("relief").cards if c.log_choice]
     return ft.Container(
         border=ft.Border.all(2, ft.Colors.PRIMARY), border_radius=16, padding=14,
         content=ft.Column(spacing=12, controls=[

@@ -15,6 +15,7 @@ from app.domain.insights import (
     weekdays,
 )
 from app.domain.report import label
+from app.domain.words import count
 from app.ui.kit.boundary import component
 from app.ui.kit.heading import heading
 from app.ui.session import Session, now
@@ -73,7 +74,7 @@ def InsightsPanel(session: Session) -> ft.Control:
         helped = ", ".join(f"{labels[k]} ({n})" for k, n in stats.top_helped)
         lines.append(f"Marked as helping most: {helped or 'none yet'}")
     else:
-        lines.append(f"Log {stats.needed_for_top} more episode(s) to see triggers and "
+        lines.append(f"Log {count(stats.needed_for_top, 'more episode')} to see triggers and "
                      "what helps most.")
     lines += patterns
     return ft.Container(

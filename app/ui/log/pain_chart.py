@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.domain.words import count
 from app.ui.kit.boundary import component
 from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
@@ -28,7 +29,7 @@ def PainChart(session: Session) -> ft.Control:
     days, set_days = ft.use_state(30)
     peaks = ft.use_memo(lambda: daily_peaks(session, days), [session.revision, days])
     scored = [p for p in peaks if p is not None]
-    summary = (f"Pain chart, last {days} days: {len(scored)} days with scores, "
+    summary = (f"Pain chart, last {days} days: {count(len(scored), 'day')} with scores, "
                f"highest {max(scored)}" if scored else f"No pain scores in the last {days} days")
     bars = [
         ft.Container(

@@ -1,12 +1,13 @@
-"""One tap to start logging a spasm: now, or 15/30/60 minutes ago."""
+"""One tap to start logging a spasm: now, or earlier (minutes ago, this morning, yesterday evening)."""
 
 from __future__ import annotations
 
 import flet as ft
 
+from app.domain.onset import start_choices
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import TARGET
-from app.ui.session import Session
+from app.ui.session import Session, now
 
 
 @component
@@ -18,9 +19,8 @@ def QuickStart(session: Session) -> ft.Control:
             on_click=lambda: session.start_episode(0),
         ),
         ft.Text("It started earlier:", size=16),
-        ft.Row(controls=[
-            ft.OutlinedButton(f"{m} min ago", height=TARGET, expand=True,
-                              on_click=lambda _, m=m: session.start_episode(m))
-            for m in (15, 30, 60)
+        ft.Row(wrap=True, spacing=8, run_spacing=8, controls=[
+            ft.OutlinedButton(label, height=TARGET, on_click=lambda _, m=m: session.start_episode(m))
+            for label, m in start_choices(now())[1:]
         ]),
     ])

@@ -8,6 +8,7 @@ import flet as ft
 
 from app.domain.peg import CHANGE_SOURCE, SHORT_SOURCE
 from app.domain.report import PERIODS, Report, human_duration, label, report
+from app.domain.words import count
 from app.ui.kit.boundary import component
 from app.ui.kit.exporting import export_summary
 from app.ui.kit.heading import heading
@@ -90,7 +91,7 @@ def _helped(r: Report) -> list[ft.Control]:
 
 def _triggers(r: Report) -> list[ft.Control]:
     if r.triggers is None:
-        return [_line(f"Not enough data yet: log {r.needed_for_triggers} more episode(s).")]
+        return [_line(f"Not enough data yet: log {count(r.needed_for_triggers, 'more episode')}.")]
     return [_line(f"{label(t.trigger)}: {t.episodes} of {r.episodes} episodes") for t in r.triggers] or [
         _line("No triggers noted.")]
 

@@ -1,0 +1,22 @@
+"""When did it start: the quick answers a person can give, each as minutes before now."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+MORNING, EVENING = time(8, 0), time(19, 0)
+
+
+def start_choices(local_now: datetime) -> list[tuple[str, int]]:
+    """Now, 15 / 30 / 60 minutes ago, this morning (08:00, once that is over an hour ago), last evening."""
+    choices = [("Just now", 0), ("15 minutes ago", 15), ("30 minutes ago", 30), ("An hour ago", 60)]
+    morning = datetime.combine(local_now.date(), MORNING, local_now.tzinfo)
+    if local_now - morning > timedelta(hours=1):
+        choices.append(("This morning", _minutes(local_now - morning)))
+    evening = datetime.combine(local_now.date() - timedelta(days=1), EVENING, local_now.tzinfo)
+    choices.append(("Yesterday evening", _minutes(local_now - evening)))
+    return choices
+
+
+def _minutes(td: timedelta) -> int:
+    return int(td.total_seconds() // 60)

@@ -1,0 +1,17 @@
+"""'When did it start?' reaches back to this morning and yesterday evening, not only an hour."""
+
+from datetime import datetime
+
+from app.domain.onset import start_choices
+
+
+def test_at_noon_this_morning_and_yesterday_evening_are_offered_as_minutes_ago():
+    choices = dict(start_choices(datetime(2026, 12, 3, 12, 0)))
+    assert choices["Just now"] == 0 and choices["An hour ago"] == 60
+    assert choices["This morning"] == 4 * 60  # 08:00
+    assert choices["Yesterday evening"] == 17 * 60  # 19:00 yesterday
+
+
+def test_early_in_the_morning_there_is_no_this_morning_yet():
+    labels = [label for label, _ in start_choices(datetime(2026, 12, 3, 8, 30))]
+    assert "This morning" not in labels and "Yesterday evening" in labels
