@@ -14,6 +14,7 @@ from app.domain.daylight import is_night
 from app.domain.regions import country_from_locale
 from app.store import EpisodeLog, StoreProblem, default_log_path, open_file_log
 from app.store.indexeddb import IndexedDBBackend, Refused
+from app.ui.kit.boundary import contain_handler_errors
 from app.ui.kit.theme import theme
 from app.ui.session import Session
 from app.ui.shell.shell import Shell
@@ -56,6 +57,7 @@ async def main(page: ft.Page) -> None:
     session = Session(log=log, settings=log.settings(), **start_route(page.route))
     if log.problem:
         session.problem = log.problem.message
+    contain_handler_errors(page, lambda text: setattr(session, "problem", text))
     _follow(page, session)
     page.on_route_change = lambda e: session.follow_route(e.route)
     if session.overlay == "guide":

@@ -11,6 +11,7 @@ from app.ui.guide.step import GuideStep
 from app.ui.guide.summary import GuideSummary
 from app.ui.guide.urgent import GuideUrgent
 from app.ui.kit.boundary import component
+from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.timers.timers import Timers
@@ -21,8 +22,8 @@ def GuideScreen(session: Session, timers: Timers) -> ft.Control:
     """`timers` is passed so the screen follows the countdown and its end."""
     stage = session.guide.stage
     if stage == "step" and session.guide_waiting_for_checkin():
-        heading = "Time is up. How is the pain now?" if timers.done_card else "How is the pain now?"
-        screen = GuidePain(session, heading=heading)
+        asked = "Time is up. How is the pain now?" if timers.done_card else "How is the pain now?"
+        screen = GuidePain(session, heading=asked)
     else:
         screen = GuideStep(session, timers) if stage == "step" else {
             "safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "urgent": GuideUrgent,

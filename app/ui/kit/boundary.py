@@ -1,4 +1,4 @@
-"""An error boundary around every component: a part that fails to draw never takes the app down."""
+"""An error boundary around every component and handler: a part that fails never takes the app down."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Callable
 import flet as ft
 
 log = logging.getLogger("spasm_sos.ui")
+FAILED_TAP = "That tap did not work. Your data is safe, and SOS still works."
 
 
 def failed_panel() -> ft.Control:
@@ -33,3 +34,16 @@ def component(fn: Callable) -> Callable:
             return failed_panel()
 
     return ft.component(guarded)
+
+
+def contain_handler_errors(page: ft.Page, report: Callable[[str], None]) -> None:
+    """An event handler that raises is logged and reported in a banner, and the session lives on.
+
+    Flet 1.0.5 answers a handler's exception by telling the client the session crashed
+    ("Error running app"); this page's session reports through `report` instead.
+    """
+    def contained(message: str) -> None:
+        log.error("an event handler failed: %s", message)
+        report(FAILED_TAP)
+
+    page.session.error = contained
