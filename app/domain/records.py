@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.content.loader import library
-from app.domain.episode import check_time, utc_now
+from app.domain.episode import Moment, utc_now
 
 Outcome = Literal["emergency", "urgent", "soon", "self-care"]
 _ID = Field(default_factory=lambda: uuid.uuid4().hex, pattern=r"^[A-Za-z0-9_-]{1,64}$")
@@ -18,10 +18,8 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = _ID
-    at: AwareDatetime = Field(default_factory=utc_now)
-    updated_at: AwareDatetime = Field(default_factory=utc_now)
-
-    _times_in_range = field_validator("at", "updated_at")(check_time)
+    at: Moment = Field(default_factory=utc_now)
+    updated_at: Moment = Field(default_factory=utc_now)
 
 
 class SosCheck(_Record):

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import glob
+import hashlib
 import os
+import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import socket
 
 ROOT = Path(__file__).resolve().parents[2]
 LOG_NAME = "episodes.json"
@@ -52,6 +59,47 @@ class LogInUse(RuntimeError):
 _Signature = tuple[int, int, int] | None
 
 
+def _claim_name(path: Path) -> socket.socket | None:
+    """Linux: bind an abstract socket named after the log's full path, for the life of the process.
+
+    The lock file beside the log goes when its folder is deleted, and a second server would then
+    lock a new one. This name lives in no folder and the kernel frees it when the process ends.
+    Raises LogInUse (naming the holder's pid) when another process has it; None where there is no
+    such name (other systems, or a sandbox that refuses it): the lock file still holds.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    import socket  # servers only: the browser build never holds a file
+
+    key = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:40]
+    name = f"\0spasm-sos-log-{key}"
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(name)
+        sock.listen(1)  # so a refused second process can ask who holds it
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise LogInUse(path, _holder(name)) from None
+        return None
+    return sock
+
+
+def _holder(name: str) -> str:
+    """The pid of the process bound to an abstract socket name, or "" when it will not say."""
+    import socket
+    import struct
+
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(1)
+            sock.connect(name)
+            creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    except OSError:
+        return ""
+    return str(struct.unpack("3i", creds)[0])
+
+
 class FileBackend:
     """A JSON file replaced atomically: temp file, fsync, os.replace, fsync of the folder."""
 
@@ -59,6 +107,7 @@ class FileBackend:
         self.path = Path(path)
         self._seen: _Signature = None  # the file as we last read or wrote it
         self._lock = None
+        self._name: socket.socket | None = None
 
     def hold(self) -> FileBackend:
         """Lock the log for the life of this process; raises LogInUse naming the holder's pid."""
@@ -75,10 +124,24 @@ class FileBackend:
             except (OSError, UnicodeDecodeError):
                 pid = ""
             raise LogInUse(self.path, pid) from None
+        try:
+            self._name = _claim_name(self.path)
+        except LogInUse:
+            lock.release()
+            raise
         with contextlib.suppress(OSError):  # the pid only names the holder; a full disk still locks
             lock_path.write_text(str(os.getpid()), encoding="ascii")
         self._lock = lock
         return self
+
+    def release(self) -> None:
+        """Let another process have the log (also done when this process ends)."""
+        if self._name is not None:
+            self._name.close()
+            self._name = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def _signature(self) -> _Signature:
         try:
@@ -113,11 +176,15 @@ class FileBackend:
             pass
 
     def write(self, text: str) -> None:
+        self.write_parts([text])
+
+    def write_parts(self, parts: Iterable[str]) -> None:
+        """Write the text made of `parts`, in order, without ever joining them in memory."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
+            with os.fdopen(fd, "w", encoding="utf-8", buffering=1 << 20) as f:
+                f.writelines(parts)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, self.path)

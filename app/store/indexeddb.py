@@ -111,6 +111,20 @@ class IndexedDBBackend:
         self._kick()
         return key
 
+    def keep_aside(self, text: str) -> str:
+        """Keep a copy another window stored that cannot be read, under a new key; returns the key.
+
+        Queued before any write, so ours never replaces theirs until their copy is kept.
+        """
+        key = f"{ASIDE}{_stamp()}"
+        self._asides[key] = text
+
+        async def put() -> None:
+            await self._db.put_aside(key, text)
+        self._moves.append(put)
+        self._kick()
+        return key
+
     def aside(self) -> list[str]:
         return sorted(self._asides)
 

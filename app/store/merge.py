@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 Rows = dict[str, Any]
+NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+def changed_at(row: Any) -> datetime:
+    """A row's `updated_at` as a moment in time: "10:00+01:00" is before "09:30Z".
+
+    Compared as text, the offset decided instead of the time. A stamp without a zone counts as
+    UTC; a missing or unreadable one counts as never, so any readable edit beats it.
+    """
+    stamp = row.get("updated_at") if isinstance(row, dict) else None
+    if not isinstance(stamp, str):
+        return NEVER
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return NEVER
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _newer(ours: Any, theirs: Any) -> Any:
     """Both sides changed one row: the later `updated_at` wins, ours on a tie."""
-    def stamp(row: Any) -> str:
-        return row.get("updated_at", "") if isinstance(row, dict) else ""
-    return theirs if stamp(theirs) > stamp(ours) else ours
+    return theirs if changed_at(theirs) > changed_at(ours) else ours
 
 
 def merge(base: Rows, ours: Rows, theirs: Rows) -> Rows:

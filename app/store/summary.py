@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from html import escape
 
@@ -25,7 +26,7 @@ CSS = """
 @media (prefers-color-scheme:dark){:root{--fg:#e2e2e9;--muted:#c4c6cf;--line:#5a5d66;--box:#1d2024;
 --accent:#a8c7fa;--bad:#ffb4ab;--good:#8fd9a4}body{background:#111318}}
 *{box-sizing:border-box}
-body{margin:0;padding:16px;color:var(--fg);
+body{margin:0;padding:16px;color:var(--fg);overflow-wrap:anywhere;
 font:15px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{max-width:820px;margin:auto}
 h1{font-size:1.35em;margin:0}h2{font-size:1em;margin:0 0 .25em;color:var(--accent)}
@@ -54,9 +55,13 @@ table{font-size:.92em}}
 """
 
 
+_HTTP = re.compile(r"h(?=ttp)", re.IGNORECASE)
+
+
 def _t(text: str) -> str:
-    """Escape the person's own words; 'http' is written as an entity so the file names no address."""
-    return escape(text).replace("http", "&#104;ttp").replace("HTTP", "&#72;TTP")
+    """Escape the person's own words; the h of 'http' in any case is written as an entity, so the
+    file names no address."""
+    return _HTTP.sub(lambda m: f"&#{ord(m.group())};", escape(text))
 
 
 def _day(t: datetime) -> str:

@@ -1,10 +1,12 @@
-"""Export the log as versioned JSON or CSV; import JSON all-or-nothing after validation."""
+"""Export the log as compact JSON (gzip when big) or CSV; import JSON all-or-nothing after validation."""
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -17,7 +19,13 @@ from app.store.repository import EpisodeLog
 EXPORT_FORMAT = "spasm-sos-export"
 EXPORT_VERSION = 1
 MAX_ERRORS = 5
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MIB = 1024 * 1024
+# A picked file reaches the server whole, inside one WebSocket message (Flet's msgpack: the bytes as
+# they are, plus the file's name and the call around them), and the server refuses messages over
+# 16 MiB (uvicorn's ws_max_size) by closing the connection. One limit, a mebibyte below that.
+WEBSOCKET_MESSAGE = 16 * MIB
+MAX_IMPORT_BYTES = 15 * MIB
+MAX_UNPACKED_BYTES = 64 * MIB  # what a compressed export may grow to (50,000 episodes: ~20 MiB)
 OTHERS = {"checks": (SosCheck, "SOS check"), "peg": (PegEntry, "PEG answer")}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_FIELDS = ("id", "start", "end", "duration_minutes", "peak_pain", "pain_readings",
@@ -49,16 +57,63 @@ class ImportRejected(ValueError):
         self.report = report
 
 
+class ImportTooLarge(ImportRejected):
+    """The file is bigger than the app can take in; str() is a sentence a person can read."""
+
+
+def _mb(size: int) -> str:
+    return f"{size / MIB:.1f} MB"
+
+
+def check_import_size(size: int) -> None:
+    """Raise ImportTooLarge when a file of `size` bytes cannot be imported.
+
+    Call it with the picked file's size before its bytes are asked for: a file over the WebSocket's
+    limit never arrives, and the connection it was sent on is closed.
+    """
+    if size > MAX_IMPORT_BYTES:
+        raise ImportTooLarge(ImportReport(errors=(
+            f"the file is {_mb(size)}; the app can import files up to {_mb(MAX_IMPORT_BYTES)}. "
+            "Exports made by this app fit: choose one of those",)))
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A JSON export ready to save: its bytes, the end of its file name, and whether it imports back."""
+
+    data: bytes
+    extension: str  # "json", or "json.gz" when plain JSON would be over MAX_IMPORT_BYTES
+    importable: bool  # False only for a log too big to import back in one file, even compressed
+
+
+def _dump(model: Episode | SosCheck | PegEntry) -> dict:
+    # fields left at their default are left out: import fills them in, and 50,000 episodes shrink by a fifth
+    return model.model_dump(mode="json", exclude_defaults=True)
+
+
 def export_json(log: EpisodeLog, now: datetime | None = None) -> str:
+    """The whole log as compact JSON text: every episode (oldest first), SOS check and PEG answer."""
     episodes = list(reversed(log.newest_first()))
     return json.dumps({
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": (now or datetime.now(UTC)).isoformat(),
-        "episodes": [e.model_dump(mode="json") for e in episodes],
-        "checks": [c.model_dump(mode="json") for c in log.checks()],
-        "peg": [p.model_dump(mode="json") for p in log.pegs()],
-    }, ensure_ascii=False, indent=1)
+        "episodes": [_dump(e) for e in episodes],
+        "checks": [_dump(c) for c in log.checks()],
+        "peg": [_dump(p) for p in log.pegs()],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def export_json_file(log: EpisodeLog, now: datetime | None = None) -> ExportFile:
+    """The JSON export as a file that imports back: plain JSON, or gzip when plain would not fit.
+
+    Name the file "spasm-sos-<date>.<extension>"; import_json takes either kind.
+    """
+    data = export_json(log, now).encode("utf-8")
+    if len(data) <= MAX_IMPORT_BYTES:
+        return ExportFile(data, "json", True)
+    packed = gzip.compress(data, compresslevel=6, mtime=0)
+    return ExportFile(packed, "json.gz", len(packed) <= MAX_IMPORT_BYTES and len(data) <= MAX_UNPACKED_BYTES)
 
 
 def _cell(value: object) -> object:
@@ -93,10 +148,26 @@ def _reject(*errors: str) -> ImportRejected:
     return ImportRejected(ImportReport(errors=tuple(errors[:MAX_ERRORS])))
 
 
+def _unpacked(text: str | bytes) -> str | bytes:
+    """The file's JSON text: checked for size, and unpacked when it is a compressed export."""
+    size = len(text.encode("utf-8")) if isinstance(text, str) else len(text)
+    check_import_size(size)
+    if isinstance(text, bytes) and text.startswith(b"\x1f\x8b"):
+        unpack = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            text = unpack.decompress(text, MAX_UNPACKED_BYTES + 1)
+        except zlib.error:
+            raise _reject("the compressed file is damaged") from None
+        if len(text) > MAX_UNPACKED_BYTES or unpack.unconsumed_tail:
+            raise ImportTooLarge(ImportReport(errors=(
+                f"the file unpacks to more than {_mb(MAX_UNPACKED_BYTES)}, more than the app can import",)))
+        if not unpack.eof:
+            raise _reject("the compressed file is cut short")
+    return text
+
+
 def _records(text: str | bytes) -> dict:
-    if len(text) > MAX_IMPORT_BYTES:
-        raise _reject(f"the file is {len(text) / 1024 / 1024:.0f} MB; files over "
-                      f"{MAX_IMPORT_BYTES // 1024 // 1024} MB are not imported")
+    text = _unpacked(text)
     if isinstance(text, bytes):
         text = text.removeprefix(b"\xef\xbb\xbf")
     try:
@@ -134,6 +205,9 @@ def _other_records(doc: dict, errors: list[str]) -> list[SosCheck | PegEntry]:
 def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
     """Validate every record first; write nothing unless all are valid.
 
+    Takes a plain or gzip-compressed export (bytes or text). Raises ImportTooLarge over
+    MAX_IMPORT_BYTES, ImportRejected for anything else that cannot be imported. The checks run
+    without the log's lock; the merge then holds it, so a save made meanwhile waits and is kept.
     A known id with other content keeps whichever version was changed last (`updated_at`).
     """
     valid: list[Episode] = []
@@ -141,25 +215,19 @@ def import_json(log: EpisodeLog, text: str | bytes) -> ImportReport:
     seen: set[str] = set()
     doc = _records(text)
     others = _other_records(doc, errors)
-    for n, record in enumerate(doc["episodes"], 1):
+    records = doc["episodes"]
+    for n in range(len(records)):
+        record, records[n] = records[n], None  # let each parsed record go once it is checked
         try:
             episode = Episode.model_validate(record)
         except ValidationError as exc:
-            errors.append(f"record {n}: {_first_error(exc)}")
+            errors.append(f"record {n + 1}: {_first_error(exc)}")
             continue
         if episode.id in seen:
-            errors.append(f"record {n}: id {episode.id} appears twice in the file")
+            errors.append(f"record {n + 1}: id {episode.id} appears twice in the file")
         seen.add(episode.id)
         valid.append(episode)
     if errors:
         raise _reject(*errors)
-    new = [e for e in valid if e.id not in log]
-    known = [(e, log.get(e.id)) for e in valid if e.id in log]
-    differ = [(e, here) for e, here in known if e != here]
-    newer = [e for e, here in differ if e.updated_at > here.updated_at]
-    log.add_many(new)
-    for episode in newer:
-        log.update(episode, touch=False)
-    log.add_records(others)
-    return ImportReport(added=len(new), updated=len(newer), older=len(differ) - len(newer),
-                        skipped=len(known) - len(differ))
+    added, updated, older, skipped = log.take_in(valid, others)
+    return ImportReport(added=added, updated=updated, older=older, skipped=skipped)

@@ -434,3 +434,20 @@ def test_an_unreadable_old_log_is_kept_aside_when_a_log_is_already_here():
     origin, log = asyncio.run(scenario())
     assert origin.ids() == {"new"} and list(origin.asides.values()) == ["[1, 2"]
     assert log.moved_aside() and prefs.data == {}
+
+
+def test_an_unreadable_copy_stored_by_another_window_is_kept_aside_and_ours_stored_again():
+    async def scenario():
+        origin = Origin()
+        a = await window(origin)
+        a.add(ep(1, notes="mine"))
+        await settle(a)
+        damaged = origin.main["text"][:-9]  # another window's write cut short
+        origin.main = {"rev": origin.main["rev"] + 1, "text": damaged}
+        a.backend._hear()  # that window announced it
+        await settle(a)
+        assert list(origin.asides.values()) == [damaged]  # their copy kept, never overwritten
+        assert origin.ids() == {"1"} and a.get("1").notes == "mine"  # ours stored again
+        assert a.problem is not None and "your entries are safe" in a.problem.message
+
+    asyncio.run(scenario())

@@ -41,3 +41,20 @@ def test_both_changed_the_same_entry_the_later_edit_wins():
 def test_plain_settings_values_merge_by_key():
     assert merge({"theme": "dark"}, {"theme": "light"}, {"theme": "dark", "country": "JP"}) == {
         "theme": "light", "country": "JP"}
+
+
+def test_the_later_edit_wins_by_time_whatever_zone_its_stamp_is_written_in():
+    base = {"a": row("old")}
+    # 10:00 in Paris (+01:00) is 09:00 UTC: earlier than 09:30 UTC, though it sorts later as text
+    paris = row("edited in Paris", "2026-02-01T10:00:00+01:00")
+    london = row("edited later in London", "2026-02-01T09:30:00Z")
+    assert merge(base, {"a": paris}, {"a": london}) == {"a": london}
+    assert merge(base, {"a": london}, {"a": paris}) == {"a": london}
+
+
+def test_an_unreadable_stamp_loses_to_a_readable_one_and_never_crashes():
+    base = {"a": row("old")}
+    readable = row("readable", "2020-01-01T00:00:00Z")
+    for broken in ({"notes": "no stamp"}, row("bad", "yesterday"), {"notes": "n", "updated_at": 5}):
+        assert merge(base, {"a": broken}, {"a": readable}) == {"a": readable}
+        assert merge(base, {"a": readable}, {"a": broken}) == {"a": readable}

@@ -214,10 +214,62 @@ def test_settings_round_trip(path):
     log.set_setting("theme", "dark")
     log.set_setting("region", "uk")
     log.set_setting("theme", "light")
-    log.set_setting("custom", {"number": "112", "names": ["a", "b"]})
-    expected = {"theme": "light", "region": "uk", "custom": {"number": "112", "names": ["a", "b"]}}
+    log.set_setting("guide", {"stage": "pain", "names": ["a", "b"]})
+    expected = {"theme": "light", "region": "uk", "guide": {"stage": "pain", "names": ["a", "b"]}}
     assert log.settings() == expected
     assert open_log(path).settings() == expected
+
+
+def test_a_bad_setting_read_back_is_dropped_and_the_default_used(path, caplog):
+    path.write_text(json.dumps({"format": "spasm-sos-log", "schema": repository.SCHEMA, "tables": {
+        "settings": {"1": {"theme": ["dark"], "country": "AU", "custom": {"number": "112"}}}}}))
+    with caplog.at_level("WARNING", logger="spasm_sos"):
+        log = open_log(path)
+        assert log.settings() == {"country": "AU"}  # the good one is kept
+    assert log.preferences().theme == "system" and log.preferences().country == "AU"
+    assert "'theme'" in caplog.text and "'custom'" in caplog.text  # noted, not silently lost
+    log.set_setting("theme", "dark")  # the person chooses again
+    assert open_log(path).settings() == {"country": "AU", "theme": "dark"}
+
+
+def test_a_setting_the_model_refuses_is_not_saved(path):
+    log = open_log(path)
+    log.set_setting("theme", "light")
+    before = path.read_bytes()
+    with pytest.raises(ValueError, match="setting 'theme' refused"):
+        log.set_setting("theme", ["dark"])
+    assert path.read_bytes() == before and log.settings() == {"theme": "light"}
+
+
+def test_a_clock_set_back_to_2000_keeps_every_entry_and_says_the_clock_looks_wrong(path, monkeypatch):
+    import app.domain.episode as episode_module
+
+    open_log(path).add_many([ep("a"), ep("b", 5)])
+
+    class Clock2000(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2000, 1, 1, 9, 0, tzinfo=UTC).astimezone(tz)
+
+    monkeypatch.setattr(episode_module, "datetime", Clock2000)
+    log = open_log(path)
+    assert ids(log.newest_first()) == ["b", "a"] and log.invalid_rows() == []
+    warning = log.clock_warning(Clock2000.now(UTC))
+    assert warning.startswith("Your phone's clock says 01 Jan 2000, but entries were saved as late as")
+    assert open_log(path).clock_warning(datetime.now(UTC)) is None  # a right clock says nothing
+
+
+def test_episodes_opened_from_a_file_stay_independent_after_edits(path):
+    """Opened episodes share one set of field names to save memory; no edit may leak through it."""
+    open_log(path).add_many([ep("a"), ep("b", 1)])
+    log = open_log(path)
+    changed = log.get("a")
+    changed.notes = "edited"  # pydantic records the assignment in the model's field names
+    log.update(changed.model_copy(update={"triggers": ["stress"]}))
+    for e in log.newest_first():
+        assert e.model_fields_set == set(Episode.model_fields)
+    assert log.get("b") == open_log(path).get("b") and log.get("b").notes == ""
+    assert open_log(path).get("a").notes == "edited" and open_log(path).get("a").triggers == ["stress"]
 
 
 def test_memory_backend_works_the_same():
@@ -287,7 +339,9 @@ def test_newer_schema_than_app_is_moved_aside(path):
 # the written file -----------------------------------------------------------
 
 def _full_encoding(log: EpisodeLog) -> str:
-    doc = {"format": "spasm-sos-log", "schema": repository.SCHEMA, "tables": log._storage.tables}
+    tables = {name: {str(doc_id): repository._row(text) for doc_id, text in rows.texts.items()}
+              for name, rows in log._storage.tables.items()}
+    doc = {"format": "spasm-sos-log", "schema": repository.SCHEMA, "tables": tables}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -313,7 +367,7 @@ def test_file_is_always_the_full_encoding_of_memory(path):
         elif op == "delete":
             log.delete(rng.choice(known))
         elif op == "setting":
-            log.set_setting(rng.choice(["theme", "region"]), rng.choice(["a", "b", step]))
+            log.set_setting(*rng.choice([("theme", "dark"), ("theme", "light"), ("region", f"r{step}")]))
         elif op == "clear":
             log.clear()
         else:
@@ -323,12 +377,15 @@ def test_file_is_always_the_full_encoding_of_memory(path):
     _assert_memory_matches_file(log, path)
 
 
-def test_row_replaced_under_the_same_id_is_written_anew():
+def test_row_changed_in_place_by_tinydb_is_written_anew():
     written = []
-    storage = repository._CachedStorage({"t": {"1": {"a": 1}}}, lambda text, _: written.append(text))
-    storage.write({"t": {"1": {"a": 1}}})
-    storage.write({"t": {"1": {"a": 2}, "2": {"b": "ü"}}})
+    storage = repository._TextStorage({"t": {1: '"1":{"a":1}'}},
+                                      lambda texts, _: written.append(repository._document(texts)))
+    table = repository._DB(storage=lambda: storage).table("t")
+    table.update({"a": 2}, doc_ids=[1])  # TinyDB changes the row it looked up, in place
+    table.insert({"b": "ü"})
     assert json.loads(written[-1])["tables"] == {"t": {"1": {"a": 2}, "2": {"b": "ü"}}}
+    assert [dict(d) for d in table.all()] == [{"a": 2}, {"b": "ü"}]
 
 
 # corrupt stores ------------------------------------------------------------
@@ -472,7 +529,9 @@ def test_unsaveable_setting_does_not_break_later_saves(path):
     log = open_log(path)
     log.add(ep("a"))
     with pytest.raises(TypeError):
-        log.set_setting("when", datetime(2024, 1, 1))  # not JSON
+        log.set_setting("guide", {"when": datetime(2024, 1, 1)})  # not JSON
+    with pytest.raises(ValueError, match="unknown setting 'when'"):
+        log.set_setting("when", "2024-01-01")
     assert log.saved
     assert log.settings() == {}
     log.add(ep("b", 1))  # must still save
@@ -514,6 +573,45 @@ def test_open_episode_dated_in_the_future_does_not_take_new_pain_scores(path):
     soon = datetime.now(UTC) + timedelta(hours=20)
     log.add(Episode(id="crafted", start=soon))
     assert log.active() is None
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: data.replace(b'"notes":"first"', b'"notes":"caf\xe9"', 1),  # a Latin-1 byte
+    lambda data: data.replace(b'"notes":"first"', b'"notes":"\xe2\x9c"', 1),  # half a UTF-8 character
+    lambda data: data[:len(data) // 2],  # a copy cut off halfway
+], ids=["latin-1 byte", "half a character", "cut off"])
+def test_a_log_damaged_between_two_saves_is_kept_aside_and_the_next_save_keeps_both(path, damage):
+    log = open_log(path)
+    log.add(ep("a", notes="first"))
+    damaged = damage(path.read_bytes())
+    path.write_bytes(damaged)  # a failing phone, a sync tool, a truncated copy
+
+    log.add(ep("b", 1))  # the next tap that saves
+
+    assert log.saved
+    again = open_log(path)
+    assert ids(again.newest_first()) == ["b", "a"] and again.get("a").notes == "first"
+    [copy] = path.parent.glob("episodes.json.corrupt-*")
+    assert copy.read_bytes() == damaged  # never overwritten, never deleted
+    assert f"'{copy.name}'" in log.problem.message and "your entries are safe" in log.problem.message
+    assert str(path.parent) not in log.problem.message
+
+
+def test_a_damaged_log_that_cannot_be_moved_aside_is_left_alone_and_entries_stay_on_screen(path,
+                                                                                         monkeypatch):
+    log = open_log(path)
+    log.add(ep("a"))
+    path.write_bytes(path.read_bytes() + b"\xff")
+
+    def read_only(*a, **k):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "replace", read_only)
+    log.add(ep("b", 1))
+    monkeypatch.undo()
+    assert ids(log.newest_first()) == ["b", "a"] and not log.saved
+    assert path.read_bytes().endswith(b"\xff")  # left as it was
+    assert "could not be moved aside" in log.problem.message
 
 
 def test_log_saved_with_a_utf8_bom_opens(path):

@@ -7,7 +7,7 @@ from app.domain.episode import Episode
 from app.domain.records import PegEntry, SosCheck
 from app.domain.report import report
 from app.store import EpisodeLog, MemoryBackend
-from app.store.summary import MAX_CHECKS, MAX_NOTES, render, shown_checks, summary_for
+from app.store.summary import MAX_CHECKS, MAX_NOTES, NOTE_CHARS, render, shown_checks, summary_for
 from tests.domain.test_report import CHECKS, EPISODES, NOW, PEGS, ago
 
 EXTERNAL = re.compile(r"\b(src|href|action|srcset|xlink:href)\s*=|url\(|@import|//", re.I)
@@ -97,3 +97,20 @@ def test_the_summary_of_a_log_is_named_with_its_dates():
     name, html = summary_for(log, "30", NOW)
     assert name == "spasm-sos-summary-2026-10-22-to-2026-11-21.html"
     assert "<b>1</b><span>episodes" in html and "A high temperature" in html and "<b>4.0</b>" in html
+
+
+def test_an_address_in_any_mix_of_cases_does_not_become_one():
+    for address in ("Http://example.org", "hTTpS://example.org", "HTTP://x", "see http://a and Http://b"):
+        noted = [*EPISODES[:-1], EPISODES[-1].model_copy(update={"notes": address})]
+        html = page(show_notes=True, episodes=noted)
+        assert "http" not in html.lower(), address
+
+
+def test_a_word_longer_than_the_page_is_broken_rather_than_widening_it():
+    word = "a" * 1000
+    noted = [*EPISODES[:-1], EPISODES[-1].model_copy(update={"notes": word, "helped_note": word})]
+    html = page(show_notes=True, episodes=noted)
+    rules = re.findall(r"(?<![-\w])body\{([^}]*)\}", html)
+    assert any("overflow-wrap:anywhere" in r for r in rules)  # inherited by every cell and list item
+    assert not any("overflow-wrap" in r and "anywhere" not in r for r in rules)
+    assert word[:NOTE_CHARS - 1] in html

@@ -12,7 +12,18 @@ import pytest
 from app.domain.episode import Episode, PainReading
 from app.store.backends import FileBackend
 from app.store.repository import EpisodeLog
-from app.store.transfer import ImportRejected, ImportReport, export_csv, export_json, import_json
+from app.store.transfer import (
+    MAX_IMPORT_BYTES,
+    MIB,
+    ImportRejected,
+    ImportReport,
+    ImportTooLarge,
+    check_import_size,
+    export_csv,
+    export_json,
+    export_json_file,
+    import_json,
+)
 
 T0 = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -104,6 +115,7 @@ def test_import_of_only_known_ids_does_not_rewrite_the_log(full, path, monkeypat
         raise AssertionError("the log was rewritten")
 
     monkeypatch.setattr(target.backend, "write", no_writes)
+    monkeypatch.setattr(target.backend, "write_parts", no_writes, raising=False)
     report = import_json(target, export_json(full, now=NOW))
     assert (report.added, report.skipped) == (0, 3)
 
@@ -231,11 +243,22 @@ def test_csv_cells_a_spreadsheet_would_run_are_escaped(path, note):
     assert row["notes"] == "'" + note and row["trigger_note"] == "'" + note
 
 
-def test_import_over_20_mb_is_refused_before_parsing(path):
+def test_a_file_over_the_limit_is_refused_before_parsing_with_a_clear_message(path):
     log = EpisodeLog(FileBackend(path))
-    with pytest.raises(ImportRejected, match="over 20 MB"):
-        import_json(log, b" " * (20 * 1024 * 1024 + 1))
+    with pytest.raises(ImportTooLarge, match="the file is 19.0 MB; the app can import files up to 15.0 MB"):
+        import_json(log, b" " * (19 * MIB))
+    with pytest.raises(ImportTooLarge, match="up to 15.0 MB"):
+        check_import_size(19 * MIB)  # what the screen asks before the bytes are sent
+    check_import_size(MAX_IMPORT_BYTES)
     assert not path.exists()
+
+
+def test_the_import_limit_leaves_room_in_one_websocket_message_for_the_call_around_the_file():
+    from app.store import transfer
+
+    # a picked file arrives in one message with its name (up to 255 characters, 4 bytes each in
+    # UTF-8) and msgpack's envelope: a file at the limit must still fit under uvicorn's 16 MiB
+    assert MAX_IMPORT_BYTES + 255 * 4 + 64 * 1024 < transfer.WEBSOCKET_MESSAGE == 16 * MIB
 
 
 def test_import_with_a_utf8_bom_is_accepted(full, path):
@@ -277,3 +300,96 @@ def test_an_invalid_peg_answer_rejects_the_whole_file(full, path):
 def test_summary_counts_in_plain_words():
     assert ImportReport(added=1).summary == "Imported 1 episode."
     assert ImportReport(added=3, skipped=2).summary == "Imported 3 episodes; 2 were already here."
+
+
+# big logs --------------------------------------------------------------------
+
+def _big_log_file(path, n: int) -> None:
+    """A log of n episodes written as the app writes it, without building n models here."""
+    rows = {}
+    for i in range(n):
+        start = T0 - timedelta(hours=6 * i)
+        rows[str(i + 1)] = {
+            "id": f"big{i:06d}", "start": start.isoformat(), "end": (start + timedelta(hours=2)).isoformat(),
+            "pain": [{"at": (start + timedelta(minutes=m)).isoformat(), "score": s}
+                     for m, s in ((0, 8), (30, 6), (90, 3))],
+            "triggers": ["lifting"], "trigger_note": "", "helped": ["ice-pack"], "helped_note": "",
+            "notes": f"woke up stiff, day {i}", "temperature": None, "steps": [],
+            "updated_at": start.isoformat()}
+    path.write_text(json.dumps({"format": "spasm-sos-log", "schema": 2, "tables": {"episodes": rows}}),
+                    encoding="utf-8")
+
+
+def test_an_export_of_50000_episodes_imports_back(tmp_path):
+    source = tmp_path / "source.json"
+    _big_log_file(source, 50_000)
+    log = EpisodeLog(FileBackend(source))
+    assert len(log) == 50_000 and not log.invalid_rows()
+
+    exported = export_json_file(log, now=NOW)
+    assert exported.importable and exported.extension == "json.gz"  # plain JSON would not fit
+    assert len(exported.data) <= MAX_IMPORT_BYTES
+    target = EpisodeLog(FileBackend(tmp_path / "target.json"))
+    report = import_json(target, exported.data)
+
+    assert report.added == 50_000
+    again = EpisodeLog(FileBackend(tmp_path / "target.json"))
+    assert len(again) == 50_000
+    assert again.get("big012345") == log.get("big012345")
+    assert [e.id for e in again.page(0, 3)] == ["big000000", "big000001", "big000002"]
+
+
+def test_a_small_export_stays_plain_json_and_imports_back(full, path):
+    exported = export_json_file(full, now=NOW)
+    assert exported.extension == "json" and exported.importable
+    assert json.loads(exported.data)["format"] == "spasm-sos-export"
+    assert import_json(EpisodeLog(FileBackend(path)), exported.data).added == 3
+
+
+def test_a_compressed_file_that_unpacks_too_big_or_is_damaged_is_refused_plainly(path):
+    import gzip
+
+    log = EpisodeLog(FileBackend(path))
+    bomb = gzip.compress(b" " * (70 * MIB))  # a few kB that would unpack to 70 MB
+    with pytest.raises(ImportTooLarge, match="unpacks to more than 64.0 MB"):
+        import_json(log, bomb)
+    with pytest.raises(ImportRejected, match="compressed file is (damaged|cut short)"):
+        import_json(log, gzip.compress(envelope([]).encode())[:-12])
+    assert not path.exists()
+
+
+def test_a_save_made_while_an_import_is_writing_waits_for_it_and_is_kept(full, path):
+    import threading
+    import time
+
+    class SlowFirstWrite(FileBackend):
+        """The import's write takes a while, long enough for a tap to save meanwhile."""
+
+        def __init__(self, path) -> None:
+            super().__init__(path)
+            self.writing, self.slow = threading.Event(), True
+
+        def _pause(self) -> None:
+            if self.slow:
+                self.slow = False
+                self.writing.set()
+                time.sleep(0.5)
+
+        def write_parts(self, parts) -> None:
+            parts = list(parts)
+            self._pause()
+            super().write_parts(parts)
+
+        def write(self, text) -> None:
+            self._pause()
+            super().write(text)
+
+    target = EpisodeLog(SlowFirstWrite(path))
+    importer = threading.Thread(target=import_json, args=(target, export_json(full, now=NOW)))
+    importer.start()
+    assert target.backend.writing.wait(5)
+    target.add(Episode(id="tapped-during-import", start=T0 + timedelta(days=1)))  # waits for the lock
+    importer.join(5)
+
+    saved = EpisodeLog(FileBackend(path))
+    assert {e.id for e in saved.newest_first()} == {"closed", "open-bst", "bare", "tapped-during-import"}

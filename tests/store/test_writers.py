@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -95,6 +96,17 @@ def test_a_second_process_is_told_the_log_is_in_use_and_by_whom(tmp_path):
         assert caught.value.pid == str(pid)
         assert f"process {pid}" in str(caught.value)
     FileBackend(path).hold()  # free again once that process is gone
+
+
+def test_a_second_process_is_refused_even_after_the_storage_folder_was_deleted(tmp_path):
+    path = tmp_path / "data" / "episodes.json"
+    with held_elsewhere(path) as pid:
+        shutil.rmtree(path.parent)  # the lock file beside the log goes with its folder
+        with pytest.raises(LogInUse) as caught:
+            FileBackend(path).hold()
+        assert caught.value.pid == str(pid)
+        assert open_file_log(path).problem.in_use_by == str(pid)  # the app says so, in memory
+    FileBackend(path).hold().release()  # free again once that process is gone
 
 
 def test_delete_all_removes_copies_moved_aside(tmp_path):
