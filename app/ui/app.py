@@ -57,6 +57,8 @@ async def main(page: ft.Page) -> None:
     session = Session(log=log, settings=log.settings(), **start_route(page.route))
     if log.problem:
         session.problem = log.problem.message
+    elif warning := log.clock_warning():
+        session.problem = warning
     contain_handler_errors(page, lambda text: setattr(session, "problem", text))
     _follow(page, session)
     page.on_route_change = lambda e: session.follow_route(e.route)

@@ -9,7 +9,7 @@ import flet as ft
 
 from app.content.loader import library
 from app.domain import daylight
-from app.domain.episode import Episode, PainReading
+from app.domain.episode import EndsBeforeStart, Episode, PainReading
 from app.domain.records import SosCheck
 from app.domain.regions import EmergencyHelp, choice, emergency_help
 from app.domain.triage import TriageResult, triage
@@ -139,6 +139,8 @@ class Session(GuideFlow):
         """Redraw after another tab or window changed the log (called in this session's context)."""
         if self.log.changes != self.seen_changes:
             self.settings = self.log.settings()
+            if self.log.problem:  # e.g. the file was damaged on disk and moved aside
+                self.problem = self.log.problem.message
             self._changed()
 
     @property
@@ -174,7 +176,16 @@ class Session(GuideFlow):
             self.edit_active(**{attr: values})
 
     def end_episode(self) -> None:
-        self.edit_active(end=now())
+        if (episode := self.active) is not None:
+            self.end(episode.id)
+
+    def end(self, episode_id: str, at: datetime | None = None) -> None:
+        """End an episode; one dated later than the end (a wrong clock) says so instead of failing."""
+        try:
+            self.log.update(self.log.get(episode_id).ended(at or now()))
+        except EndsBeforeStart as exc:
+            self.problem = str(exc)
+        self._changed()
 
     def delete(self, episode_id: str) -> None:
         self.undo, self.undo_generation = self.log.delete(episode_id), self.log.generation

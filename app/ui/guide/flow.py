@@ -11,6 +11,7 @@ from app.content.guide import questions
 from app.content.loader import library
 from app.domain.episode import StepRecord, utc_now
 from app.domain.guide import Answer, Step, answer_urgent, answer_yes, next_step
+from app.domain.guide_resume import resumable_guide
 from app.domain.recheck import checked_clear_recently
 from app.domain.records import SosCheck
 from app.ui.guide.state import GuideState
@@ -27,11 +28,13 @@ class GuideFlow:
 
     def open_guide(self) -> None:
         active = self.active
-        saved = GuideState.restore(self.settings.get("guide"))
+        saved = GuideState.restore(resumable_guide(self.settings.get("guide"), time.time()))
         resume = active is not None and saved is not None and saved.episode == active.id
         self.overlay, self.result, self.notice = "guide", None, None
         if resume:
             self._guide_to(saved)
+        elif active is not None and active.stale(utc_now()):
+            self._guide_to(GuideState(stage="same", episode=active.id))
         elif checked_clear_recently(self.log.checks(), utc_now()):
             self._guide_to(GuideState(episode=active.id if active else None, checked_recently=True,
                                       stage="pain" if active else "start"))
@@ -43,6 +46,13 @@ class GuideFlow:
     def close_guide(self) -> None:
         self.overlay = None
         _show_route("/")
+
+    def guide_same(self, same: bool) -> None:
+        """'Is this the same spasm?' Yes goes on with it; No ends it at its last entry and starts afresh."""
+        active = self.active
+        if not same and active is not None:
+            self.end(active.id, active.last_entry)
+        self._guide_to(GuideState(episode=self.active.id if self.active else None))
 
     def guide_recheck(self) -> None:
         """'Check again': back to the first safety question."""

@@ -6,6 +6,7 @@ import flet as ft
 
 from app.ui.guide.pain import GuidePain
 from app.ui.guide.question import GuideQuestion
+from app.ui.guide.same import GuideSame
 from app.ui.guide.start import GuideStart
 from app.ui.guide.step import GuideStep
 from app.ui.guide.summary import GuideSummary
@@ -26,8 +27,8 @@ def GuideScreen(session: Session, timers: Timers) -> ft.Control:
         screen = GuidePain(session, heading=asked)
     else:
         screen = GuideStep(session, timers) if stage == "step" else {
-            "safety": GuideQuestion, "start": GuideStart, "pain": GuidePain, "urgent": GuideUrgent,
-            "end": GuideSummary}[stage](session)
+            "same": GuideSame, "safety": GuideQuestion, "start": GuideStart, "pain": GuidePain,
+            "urgent": GuideUrgent, "end": GuideSummary}[stage](session)
     return ft.Container(
         expand=True, bgcolor=ft.Colors.SURFACE,
         content=ft.Column(expand=True, spacing=0, controls=[

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
-Stage = Literal["safety", "start", "pain", "step", "urgent", "end"]
+Stage = Literal["same", "safety", "start", "pain", "step", "urgent", "end"]
 
 
 @dataclass(frozen=True)

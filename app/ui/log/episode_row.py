@@ -38,8 +38,8 @@ def EpisodeRow(session: Session, episode: Episode) -> ft.Control:
         ft.Row(wrap=True, controls=[
             ft.OutlinedButton("Mark as ongoing" if not episode.is_open else "End now",
                               height=TARGET,
-                              on_click=lambda: session.edit(
-                                  episode.id, end=None if not episode.is_open else now())),
+                              on_click=lambda: session.edit(episode.id, end=None) if not episode.is_open
+                              else session.end(episode.id)),
             ft.Button("Delete", icon=ft.Icons.DELETE_OUTLINE, height=TARGET,
                       color=ft.Colors.ERROR, on_click=lambda: session.delete(episode.id)),
         ]),

@@ -122,3 +122,35 @@ def test_done_on_a_running_timed_step_asks_for_pain_before_moving_on():
     session.guide_done("ice-pack")
     assert session.guide_waiting_for_checkin()
     assert session.active.steps == [], "nothing is recorded before the pain check"
+
+
+def test_an_episode_open_for_days_is_not_continued_without_asking(session):
+    from datetime import timedelta
+
+    from app.domain.episode import Episode, utc_now
+    session.log.add(Episode(start=utc_now() - timedelta(days=3)))
+    session.open_guide()
+    assert session.guide.stage == "same"
+    session.guide_same(False)
+    assert session.active is None and session.guide.stage == "safety"
+    ended = session.log.newest_first()[0]
+    assert ended.end == ended.start  # ended at its last entry, not now
+
+
+def test_the_same_spasm_goes_on_with_it(session):
+    from datetime import timedelta
+
+    from app.domain.episode import Episode, utc_now
+    old = session.log.add(Episode(start=utc_now() - timedelta(days=3)))
+    session.open_guide()
+    session.guide_same(True)
+    assert session.active.id == old.id and session.guide.episode == old.id
+
+
+def test_ending_an_episode_dated_in_the_future_says_so_instead_of_crashing(session):
+    from datetime import timedelta
+
+    from app.domain.episode import Episode, utc_now
+    future = session.log.add(Episode(start=utc_now() + timedelta(hours=20)))
+    session.end(future.id)  # "End now" on its history row
+    assert session.log.get(future.id).is_open and "before" in session.problem
