@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import selectors
 import shutil
 import socket
@@ -29,6 +30,8 @@ PHONE = {"user_agent": ANDROID_UA, "viewport": {"width": 390, "height": 844}, "i
          "has_touch": True, "device_scale_factor": 2, "locale": "en-GB"}
 # Stock Flet's web client probes this CDN at every start. Our served app and PWA never send it, so
 # only a benchmark's stock-Flet peer may be let off for it (`guard.tolerate = (KNOWN_PROBE,)`).
+# SOS's bottom action once a sign is ticked: "Check 2 signs", or "Call 999 now" for a call-now sign
+CHECK_OR_CALL = re.compile(r"^(Check \d+ signs?|Call \S+ now)$")
 KNOWN_PROBE = "cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.browser import AppServer, phone_browser, type_into
+from tests.browser import CHECK_OR_CALL, AppServer, phone_browser, type_into
 from tests.e2e.conftest import OPENED, open_app, reveal, shot, text
 
 EMERGENCY_SIGN = "Leaking pee or lost control of your bladder"
@@ -13,7 +13,7 @@ URGENT_SIGN = "A high temperature, or you feel hot and shivery"
 
 def tick_and_check(page, sign: str) -> None:
     reveal(page, page.get_by_role("checkbox", name=sign)).click()
-    page.get_by_role("button", name="Check").click()
+    page.get_by_role("button", name=CHECK_OR_CALL).click()
 
 
 def tap_call(page, label: str) -> str:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser import CHECK_OR_CALL
 from tests.e2e.conftest import reveal, shot, text
 
 TABS = ("Relief", "Sleep", "Prevent", "Log")
@@ -12,7 +13,8 @@ def tick(page, label: str) -> None:
 
 
 def check(page) -> None:
-    page.get_by_role("button", name="Check").click()
+    """'Check N signs', or 'Call 999 now' once a call-now sign is ticked (it dials in the same tap)."""
+    page.get_by_role("button", name=CHECK_OR_CALL).click()
 
 
 @pytest.mark.parametrize("tab", TABS)
@@ -21,7 +23,7 @@ def test_bladder_sign_from_any_tab_leads_to_a_call(app, tab):
     app.get_by_role("button", name="SOS").click()
     tick(app, "Leaking pee or lost control of your bladder")
     check(app)
-    call = app.get_by_role("button", name="Call 999")
+    call = app.get_by_role("button", name="Call 999", exact=True)
     call.wait_for()
     assert app.get_by_text("Do not drive yourself").count() >= 1
     if tab == "Relief":
@@ -38,7 +40,7 @@ def test_urgent_only_sign_gives_the_amber_screen(app):
     tick(app, "A high temperature, or you feel hot and shivery")
     check(app)
     app.get_by_text("Contact your doctor or NHS 111 today").wait_for()
-    assert app.get_by_role("button", name="Call 999").count() == 0
+    assert app.get_by_role("button", name="Call 999", exact=True).count() == 0
     shot(app, "sos-urgent")
 
 
@@ -55,7 +57,7 @@ def test_emergency_screen_scripts_the_call_and_offers_a_and_e(app):
     text(app, "or since this pain began").first.wait_for()
     tick(app, "Leaking pee or lost control of your bladder, new since this back pain began")
     check(app)
-    app.get_by_role("button", name="Call 999").wait_for()
+    app.get_by_role("button", name="Call 999", exact=True).wait_for()
     text(app, "with someone else driving").first.wait_for()
     shot(app, "sos-emergency-top")
     reveal(app, text(app, "I need an ambulance")).wait_for()
@@ -81,4 +83,12 @@ def test_history_items_have_their_own_heading_and_go_amber(app):
     tick(app, "You have taken steroid tablets for a long time")
     check(app)
     text(app, "today").first.wait_for()
-    assert app.get_by_role("button", name="Call 999").count() == 0
+    assert app.get_by_role("button", name="Call 999", exact=True).count() == 0
+
+
+def test_chest_pain_offers_an_ambulance_only(app):
+    app.get_by_role("button", name="SOS").click()
+    tick(app, "Chest pain")
+    check(app)
+    text(app, "Ask for an ambulance").first.wait_for()
+    assert text(app, "A&E").count() == 0 and text(app, "someone else driving").count() == 0

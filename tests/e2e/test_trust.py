@@ -18,7 +18,8 @@ from tests.e2e.conftest import Server, open_app, reveal, shot, text
 
 def sos_still_calls(page) -> None:
     page.get_by_role("button", name="SOS").click()
-    sign, check = page.get_by_role("checkbox").first, page.get_by_role("button", name="Check 1 sign")
+    # the first sign is a call-now sign: its tick turns the bottom action into the call
+    sign, check = page.get_by_role("checkbox").first, page.get_by_role("button", name="Call 999 now")
     for _ in range(3):  # a tap can land while the banner above still moves the list: tap again
         if sign.get_attribute("aria-checked") != "true":
             steady(page, sign).click()
@@ -28,8 +29,8 @@ def sos_still_calls(page) -> None:
         except PlaywrightTimeout:
             continue
     expect(sign).to_be_checked()
-    check.click()
-    page.get_by_role("button", name="Call 999").click()
+    check.click()  # one tap dials and shows the emergency screen
+    page.get_by_role("button", name="Call 999", exact=True).wait_for()
     assert page.evaluate("window.__opened") == ["tel:999"]
 
 

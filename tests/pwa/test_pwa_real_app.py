@@ -24,8 +24,8 @@ def test_real_app_boots_offline_and_keeps_a_logged_spasm(real_dist, served):
         assert text(page, "last: 7").count() >= 1
         page.get_by_role("button", name="SOS").click()
         page.get_by_role("checkbox", name="Leaking pee or lost control of your bladder").click()
-        page.get_by_role("button", name="Check").click()
-        page.get_by_role("button", name="Call 999").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Call 999 now").click()
+        page.get_by_role("button", name="Call 999", exact=True).wait_for(timeout=30_000)
         shot(page, "pwa-real-sos")
         assert guard.blocked == []
         assert off_host(requests, server.port) == []

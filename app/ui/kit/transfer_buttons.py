@@ -34,7 +34,7 @@ def TransferButtons(session: Session, heading: bool = True) -> ft.Control:
         await export("csv")
 
     async def import_file() -> None:
-        files = await picker.pick_files(allowed_extensions=["json"], with_data=True,
+        files = await picker.pick_files(allowed_extensions=["json", "gz"], with_data=True,
                                         file_type=ft.FilePickerFileType.CUSTOM)
         if not files:
             return
