@@ -39,9 +39,11 @@ def next_due(pegs: list[PegEntry]) -> datetime | None:
     return max(p.at for p in pegs) + WEEK if pegs else None
 
 
-def due(pegs: list[PegEntry], now: datetime, guiding: bool) -> bool:
-    """Offered at most once a week, and never while the guided flow is running."""
-    if guiding:
+def due(pegs: list[PegEntry], now: datetime, guiding: bool, first_episode: datetime | None = None,
+        episode_open: bool = False) -> bool:
+    """Offered at most once a week, never while the guided flow runs or an episode is open, and only
+    once the person has logged an episode at least a week ago (nothing to ask a brand-new user)."""
+    if guiding or episode_open or first_episode is None or now - first_episode < WEEK:
         return False
     when = next_due(pegs)
     return when is None or now >= when

@@ -8,6 +8,8 @@ from app.domain.records import PegEntry
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
+MONTH_AGO = NOW - timedelta(days=30)
+
 
 def peg(days: float, pain: int, enjoyment: int | None = None, activity: int | None = None) -> PegEntry:
     """One answer `days` before NOW; the other two answers default to the pain answer."""
@@ -17,17 +19,17 @@ def peg(days: float, pain: int, enjoyment: int | None = None, activity: int | No
 
 
 def test_offered_when_never_answered():
-    assert due([], NOW, guiding=False) and next_due([]) is None
+    assert due([], NOW, guiding=False, first_episode=MONTH_AGO) and next_due([]) is None
 
 
 def test_offered_at_most_once_a_week():
-    assert not due([peg(6.9, 5)], NOW, guiding=False)
-    assert due([peg(7, 5)], NOW, guiding=False)
+    assert not due([peg(6.9, 5)], NOW, guiding=False, first_episode=MONTH_AGO)
+    assert due([peg(7, 5)], NOW, guiding=False, first_episode=MONTH_AGO)
     assert next_due([peg(10, 5), peg(2, 4)]) == NOW + timedelta(days=5), "the latest answer counts"
 
 
 def test_never_offered_during_the_guided_flow():
-    assert not due([], NOW, guiding=True)
+    assert not due([], NOW, guiding=True, first_episode=MONTH_AGO)
 
 
 def test_in_the_guide_means_an_open_episode_with_a_step_in_the_last_hour():
@@ -60,3 +62,10 @@ def test_no_change_claimed_from_one_answer_or_from_a_zero_start():
 def test_the_three_questions_and_the_source_are_the_scales_own():
     assert [q[0] for q in QUESTIONS] == ["pain", "enjoyment", "activity"]
     assert "Krebs" in SOURCE and "J Gen Intern Med 2009" in SOURCE
+
+
+def test_not_for_a_brand_new_user_nor_while_an_episode_is_open():
+    assert not due([], NOW, guiding=False), "no episode logged yet"
+    assert not due([], NOW, guiding=False, first_episode=NOW - timedelta(days=3)), "a week has not passed"
+    assert not due([], NOW, guiding=False, first_episode=MONTH_AGO, episode_open=True)
+    assert due([], NOW, guiding=False, first_episode=MONTH_AGO)

@@ -60,7 +60,9 @@ def PegCheck(session: Session) -> ft.Control:
                     weight=ft.FontWeight.BOLD),
             ft.Text(f"The next one is offered from {upcoming:%a %d %b}." if upcoming else "", size=16),
         )
-    if guiding or later or not (started or due(pegs, when, guiding)):
+    episodes = session.log.newest_first()
+    first = episodes[-1].start if episodes else None
+    if guiding or later or not (started or due(pegs, when, guiding, first, session.active is not None)):
         return ft.Container(visible=False)
     if not started:
         return box(
