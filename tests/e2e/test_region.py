@@ -63,9 +63,14 @@ def test_unknown_country_offers_the_picker_and_ones_own_number_is_kept(tmp_path)
         page.get_by_text("Emergency number: 112").wait_for()
         type_into(page, page.get_by_role("textbox", name="Search countries"), "japan")
         page.get_by_role("radio", name="Japan (119)").click()
+        text(page, "Use 119 for Japan?").first.wait_for()  # a stray tap changes nothing yet
+        assert page.get_by_text("Emergency number: 112").count() == 1
+        shot(page, "settings-country-confirm")
+        page.get_by_role("button", name="Yes, use it").click()
         page.get_by_text("Emergency number: 119").wait_for()
         shot(page, "settings-country-picker")
         page.get_by_role("radio", name="Another number").click()
+        page.get_by_role("button", name="Yes, use it").click()
         type_into(page, page.get_by_role("textbox", name="Your emergency number"), "0123")
         page.keyboard.press("Tab")  # leaving the field saves it
         page.get_by_text("Emergency number: 0123").wait_for()

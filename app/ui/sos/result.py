@@ -44,7 +44,12 @@ def SosResult(session: Session) -> ft.Control:
     if emergency:
         controls += [
             CallButton(session.number, f"Call {session.number}", inverse=True),
-            ft.Text(f"Emergency number for: {help_.place}", size=18, color=fg),
+            ft.Row(wrap=True, vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
+                ft.Text(f"Emergency number for: {help_.place}", size=18, color=fg),
+                ft.TextButton(f"Not in {help_.place}? Change" if help_.country else "Change",
+                              height=TARGET, on_click=session.open_settings,
+                              style=ft.ButtonStyle(color=fg)),
+            ]),
             *([NumberCheck(session, fg)] if help_.check_local else []),
             *[ft.Text(a, size=22, weight=ft.FontWeight.BOLD, color=fg) for a in result.actions[1:]],
             ft.Text("When did these signs begin? (optional)", size=18, color=fg),
