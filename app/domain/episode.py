@@ -64,6 +64,30 @@ class PainReading(BaseModel):
     score: int = Field(ge=0, le=10, description="pain from 0 (none) to 10 (worst)")
 
 
+Effect = Literal["better", "same", "worse"]
+
+
+class Taken(BaseModel):
+    """Something the person took or used, in their own words, when; later, whether it helped.
+
+    The app never suggests what or how much: `what` is only ever the person's own words.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    at: Moment
+    what: str = Field(min_length=1, max_length=80)
+    effect: Effect | None = None
+
+    @field_validator("what")
+    @classmethod
+    def _tidy(cls, v: str) -> str:
+        v = " ".join(v.split())
+        if not v:
+            raise ValueError("say what was taken")
+        return v
+
+
 @cache
 def _trigger_ids() -> frozenset[str]:
     return frozenset(t.id for t in library().triggers)
@@ -119,6 +143,7 @@ class Episode(BaseModel):
     notes: str = Field(default="", max_length=NOTE_MAX)
     temperature: Literal["ice", "heat"] | None = None
     steps: list[StepRecord] = Field(default_factory=list, max_length=100)
+    taken: list[Taken] = Field(default_factory=list, max_length=100)
     updated_at: Moment = Field(default_factory=utc_now)
 
     @field_validator("triggers")

@@ -117,13 +117,23 @@ def _months(start: datetime, end: datetime) -> list[str]:
 
 
 def _tried(episodes: list[Episode]) -> tuple[tuple[str, int], ...]:
-    """Free-text notes on what helped, same words counted once whatever their case, most often first."""
+    """What they took or tried in their own words (logged entries and notes on what helped), the same
+    words counted once whatever their case, with what they said of its effect; most often first."""
     seen: dict[str, list] = {}
+    effects: dict[str, Counter] = {}
     for e in sorted(episodes, key=lambda e: e.start, reverse=True):
-        text = " ".join(e.helped_note.split())
-        if text:
-            seen.setdefault(text.casefold(), [text, 0])[1] += 1
-    return tuple((t, n) for t, n in sorted(seen.values(), key=lambda tn: -tn[1]))
+        said = [(" ".join(e.helped_note.split()), None)] + [(t.what, t.effect) for t in e.taken]
+        for text, effect in said:
+            if text:
+                seen.setdefault(text.casefold(), [text, 0])[1] += 1
+                effects.setdefault(text.casefold(), Counter())[effect] += bool(effect)
+
+    def shown(text: str) -> str:
+        counted = effects[text.casefold()]
+        told = [f"{effect} {counted[effect]}" for effect in ("better", "same", "worse") if counted[effect]]
+        return f"{text} ({', '.join(told)})" if told else text
+
+    return tuple((shown(t), n) for t, n in sorted(seen.values(), key=lambda tn: -tn[1]))
 
 
 def report(key: PeriodKey, now: datetime, episodes: list[Episode], checks: list[SosCheck],

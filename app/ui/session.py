@@ -9,7 +9,7 @@ import flet as ft
 
 from app.content.loader import library
 from app.domain import daylight
-from app.domain.episode import EndsBeforeStart, Episode, PainReading
+from app.domain.episode import EndsBeforeStart, Episode, PainReading, Taken
 from app.domain.records import SosCheck
 from app.domain.regions import EmergencyHelp, choice, emergency_help
 from app.domain.triage import TriageResult, triage
@@ -167,6 +167,16 @@ class Session(GuideFlow):
         episode = self.active
         if episode:
             self.edit_active(pain=[*episode.pain, PainReading(at=now(), score=score)])
+
+    def add_taken(self, episode_id: str, what: str, at: datetime) -> None:
+        """Something taken or used, in the person's own words; the app never suggests what."""
+        episode = self.log.get(episode_id)
+        self.edit(episode_id, taken=[*episode.taken, Taken(at=at, what=what)])
+
+    def set_effect(self, episode_id: str, index: int, effect: str) -> None:
+        taken = list(self.log.get(episode_id).taken)
+        taken[index] = Taken.model_validate({**taken[index].model_dump(), "effect": effect})
+        self.edit(episode_id, taken=taken)
 
     def toggle_choice(self, attr: str, choice: str) -> None:
         episode = self.active

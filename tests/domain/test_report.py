@@ -140,3 +140,15 @@ def test_an_empty_log_reports_nothing_and_guesses_nothing():
 ])
 def test_durations_in_the_units_a_person_says(td, said):
     assert human_duration(td) == said
+
+
+def test_what_they_took_is_in_the_summary_in_their_words_with_its_effect():
+    from app.domain.episode import Taken
+    start = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    episodes = [Episode(start=start, taken=[Taken(at=start, what="Ibuprofen", effect="better"),
+                                            Taken(at=start, what="heat pad")]),
+                Episode(start=start + timedelta(days=1),
+                        taken=[Taken(at=start, what="ibuprofen", effect="same")])]
+    r = report("30", start + timedelta(days=2), episodes, [], [])
+    assert ("ibuprofen (better 1, same 1)", 2) in r.tried  # the latest spelling, both answers
+    assert ("heat pad", 1) in r.tried

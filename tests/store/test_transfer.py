@@ -393,3 +393,22 @@ def test_a_save_made_while_an_import_is_writing_waits_for_it_and_is_kept(full, p
 
     saved = EpisodeLog(FileBackend(path))
     assert {e.id for e in saved.newest_first()} == {"closed", "open-bst", "bare", "tapped-during-import"}
+
+
+def test_what_was_taken_travels_with_the_export_and_merges_by_time(path):
+    from app.domain.episode import Taken
+    source = EpisodeLog(FileBackend(path.with_name("source.json")))
+    source.add(Episode(id="med", start=T0, pain=[PainReading(at=T0, score=7)],
+                       taken=[Taken(at=T0 + timedelta(minutes=35), what="ibuprofen", effect="better")]))
+    target = EpisodeLog(FileBackend(path))
+    assert import_json(target, export_json(source, now=NOW)).added == 1
+    [entry] = target.get("med").taken
+    assert (entry.at, entry.what, entry.effect) == (T0 + timedelta(minutes=35), "ibuprofen", "better")
+
+
+def test_a_bad_taken_entry_is_named_by_its_record(path):
+    log = EpisodeLog(FileBackend(path))
+    bad = {**good_record("bad"), "taken": [{"at": T0.isoformat(), "what": "ibuprofen", "effect": "cured"}]}
+    with pytest.raises(ImportRejected) as info:
+        import_json(log, envelope([good_record("ok"), bad]))
+    assert info.value.report.errors[0].startswith("record 2") and "effect" in info.value.report.errors[0]

@@ -118,3 +118,21 @@ def test_every_sos_check_is_kept_with_its_outcome_and_signs(session):
     session.check()
     assert [(c.tier, c.flags) for c in session.log.checks()] == [
         ("emergency", ["bladder-leaking"]), ("self-care", [])]
+
+
+def test_what_was_taken_is_logged_in_the_persons_words_and_later_whether_it_helped():
+    from app.domain.taken import ask_if_it_helped
+    from app.ui.session import now
+    session = Session(log=EpisodeLog(MemoryBackend()))
+    session.start_episode(60)
+    session.log_pain(7)
+    episode = session.active
+    session.add_taken(episode.id, " ibuprofen ", now())
+    assert ask_if_it_helped(session.active) is None  # asked only once pain is scored again
+    session.log_pain(5)
+    assert ask_if_it_helped(session.active) == 0
+    session.set_effect(episode.id, 0, "better")
+    [entry] = session.active.taken
+    assert (entry.what, entry.effect) == ("ibuprofen", "better")
+    with pytest.raises(ValueError):
+        session.set_effect(episode.id, 0, "cured")

@@ -13,6 +13,7 @@ from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.heading import heading
 from app.ui.kit.pain_buttons import PainButtons
 from app.ui.kit.theme import TARGET, amber
+from app.ui.log.taken_panel import TakenPanel
 from app.ui.session import Session, now
 
 
@@ -55,6 +56,7 @@ def ActiveEpisode(session: Session, episode: Episode) -> ft.Control:
                         lambda cid: session.toggle_choice("triggers", cid)),
             ft.Text("What helped?", size=18, weight=ft.FontWeight.BOLD),
             ChoiceChips(relief, episode.helped, lambda cid: session.toggle_choice("helped", cid)),
+            TakenPanel(session, episode),
             ft.Button("End this episode", icon=ft.Icons.CHECK_CIRCLE, height=TARGET,
                       width=float("inf"), on_click=session.end_episode),
         ]),

@@ -1,0 +1,53 @@
+"""What I took or used: the person's own words and when, and 'Did it help?' at the next pain check."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import flet as ft
+
+from app.domain.episode import Episode
+from app.domain.taken import ask_if_it_helped, earlier_words
+from app.ui.kit.boundary import component
+from app.ui.kit.choice_chips import ChoiceChips
+from app.ui.kit.heading import heading
+from app.ui.kit.theme import TARGET
+from app.ui.session import Session, now
+
+WHEN = [("0", "Now"), ("30", "30 min ago"), ("60", "1 h ago"), ("120", "2 h ago")]
+EFFECTS = [("better", "Better"), ("same", "Same"), ("worse", "Worse")]
+
+
+@component
+def TakenPanel(session: Session, episode: Episode) -> ft.Control:
+    words, set_words = ft.use_state("")
+    when, set_when = ft.use_state("0")
+
+    def add(what: str) -> None:
+        if what.strip():
+            session.add_taken(episode.id, what, now() - timedelta(minutes=int(when)))
+            set_words("")
+
+    asking = ask_if_it_helped(episode)
+    controls: list[ft.Control] = [
+        heading("What I took or used", level=3, size=18),
+        *[ft.Text(f"{t.at.astimezone():%H:%M} · {t.what}" + (f" · {t.effect}" if t.effect else ""), size=16)
+          for t in episode.taken],
+    ]
+    if asking is not None:
+        controls += [
+            ft.Text(f"Did {episode.taken[asking].what} help?", size=18, weight=ft.FontWeight.BOLD),
+            ChoiceChips(EFFECTS, [], lambda effect: session.set_effect(episode.id, asking, effect)),
+        ]
+    earlier = [w for w in earlier_words(session.log.newest_first()) if w]
+    controls += [
+        ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
+            ft.TextField(label="In your own words", value=words, expand=True, max_length=80, text_size=18,
+                         on_change=lambda e: set_words(e.control.value or ""),
+                         on_submit=lambda e: add(e.control.value or "")),
+            ft.Button("Add", icon=ft.Icons.ADD, height=TARGET, on_click=lambda: add(words)),
+        ]),
+        ChoiceChips(WHEN, [when], set_when),
+        *([ft.Text("Again:", size=16), ChoiceChips([(w, w) for w in earlier], [], add)] if earlier else []),
+    ]
+    return ft.Column(spacing=8, controls=controls)
