@@ -74,7 +74,7 @@ def test_sos_then_call_is_two_taps_from_any_screen(fast_server, browser_context,
     call.wait_for()
     in_view(page, call, "the call button on the checklist")
     call.click()                                                              # tap 2
-    page.wait_for_function("window.__opened.length > 0")
+    page.wait_for_function("() => window.__opened.length > 0")
     assert page.evaluate("window.__opened.at(-1)") == "tel:999"
     page.close()
 
@@ -102,7 +102,7 @@ def test_a_call_now_sign_turns_the_bottom_action_into_the_call(fast_server, brow
     call = button(page, "Call 999 now")
     in_view(page, call, "the bottom call action")
     call.click()  # one tap: the call and the emergency screen
-    page.wait_for_function("window.__opened.length > 0")
+    page.wait_for_function("() => window.__opened.length > 0")
     assert page.evaluate("window.__opened.at(-1)") == "tel:999"
     text(page, "Do not drive yourself").first.wait_for()
     shot(page, f"sos-called-{scale * 100}")
@@ -118,7 +118,7 @@ def _answers(page) -> tuple[str, list[str]]:
     if text(page, "One more check").count():
         return "One more check", ["None of these"]
     if text(page, "Heat or ice?").count():
-        return "Heat or ice?", ["Skip"]
+        return "Heat or ice?", ["Heat", "Ice", "Skip"]
     if text(page, "How it went").count():
         return "Help me now", ["Leave it open (I'm still sore)", "It has eased, end it"]
     if page.get_by_role("button", name="Pain 10").count():
@@ -184,7 +184,7 @@ def _walk_to_a_timed_step(page) -> None:
             return
         heading, _ = _answers(page)
         tap = {"Safety check": "No", "When did it start?": "Just now", "How": "Pain 7",
-               "One more check": "None of these", "Heat or ice?": "Choose heat"}.get(heading, "Done")
+               "One more check": "None of these", "Heat or ice?": "Heat"}.get(heading, "Done")
         button(page, tap).click()
     raise AssertionError("the guide never offered a timed step")
 
@@ -194,7 +194,7 @@ def test_a_timers_end_plays_a_tone_and_pain_five_keeps_the_episode_open(fresh, b
     _walk_to_a_timed_step(page)
     page.get_by_role("button", name=re.compile(r"^Start .*timer")).first.click()
     text(page, "Time is up").first.wait_for(timeout=30_000)
-    page.wait_for_function("window.__played.length > 0", timeout=10_000)
+    page.wait_for_function("() => window.__played.length > 0", timeout=10_000)
     assert page.evaluate("window.__played.at(-1)").endswith("sounds/time-up.wav")
     button(page, "Pain 5").click()
     for _ in range(10):

@@ -14,7 +14,7 @@ def call_for_a_bladder_sign(page) -> str:
     page.get_by_role("button", name="SOS").click()
     reveal(page, page.get_by_role("checkbox", name="Leaking pee or lost control of your bladder")).click()
     page.get_by_role("button", name="Call 999 now").click()  # one tap: it dials and shows the screen
-    page.wait_for_function("window.__opened.length > 0")
+    page.wait_for_function("() => window.__opened.length > 0")
     return page.evaluate("window.__opened.at(-1)")
 
 

@@ -18,8 +18,8 @@ def tick_and_check(page, sign: str) -> None:
 
 def tap_call(page, label: str) -> str:
     """Tap a call button and return the tel: link the phone was asked to open."""
-    page.get_by_role("button", name=label).click()
-    page.wait_for_function("window.__opened.length > 0")
+    page.get_by_role("button", name=label, exact=True).click()
+    page.wait_for_function("() => window.__opened.length > 0")
     return page.evaluate("window.__opened.pop()")
 
 

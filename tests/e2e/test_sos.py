@@ -29,7 +29,7 @@ def test_bladder_sign_from_any_tab_leads_to_a_call(app, tab):
     if tab == "Relief":
         shot(app, "sos-emergency")
     call.click()
-    app.wait_for_function("window.__opened.length > 0")
+    app.wait_for_function("() => window.__opened.length > 0")
     assert app.evaluate("window.__opened.at(-1)") == "tel:999"
 
 

@@ -6,11 +6,11 @@ import flet as ft
 
 from app.content.loader import library
 from app.content.schema import Card
+from app.ui.decks.temperature_choice import TemperatureChoice
 from app.ui.kit.boundary import component
 from app.ui.kit.caution import Caution
 from app.ui.kit.heading import heading
 from app.ui.kit.illustration import Illustration
-from app.ui.kit.temperature_choice import TemperatureChoice
 from app.ui.session import Session
 from app.ui.timers.panel import TimerPanel
 

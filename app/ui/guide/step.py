@@ -5,12 +5,12 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.loader import library
+from app.ui.guide.temperature import GuideTemperature
 from app.ui.kit.big import big_button, pair, title, words
 from app.ui.kit.boundary import component
 from app.ui.kit.caution import Caution
 from app.ui.kit.illustration import Illustration
 from app.ui.kit.pinned import Pinned
-from app.ui.kit.temperature_choice import TemperatureChoice
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.timers.panel import clock
@@ -37,9 +37,7 @@ def GuideStep(session: Session, timers: Timers) -> ft.Control:
         return words("No more steps for now.")
     card = step.card
     if card is None:  # heat or ice, side by side: the person chooses
-        return Pinned(screen="temperature", body=[title("Heat or ice?"), TemperatureChoice(session)],
-                      answers=[big_button("Skip", lambda: session.guide_skip(step.skip_cards),
-                                          outlined=True)])
+        return GuideTemperature(session, step)
     running = timers.running(card.id)
     body: list[ft.Control] = [
         Illustration(card.illustration, card.title, session.dark, height=150),
