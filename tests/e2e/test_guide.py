@@ -145,6 +145,8 @@ def test_under_reduce_motion_the_timers_end_is_lit_steadily_not_flashed(guide_se
     to_the_ice_pack(page)
     reveal(page, page.get_by_role("button", name="Start 15 min timer")).click()
     text(page, "Time is up").first.wait_for(timeout=30_000)
+    page.wait_for_function("() => true")  # the heading's first frame is drawn before sampling
+    page.wait_for_timeout(400)
     lit = []
     for _ in range(8):  # a flash lights and darkens the heading every 0.35 s for about 3 s
         lit.append(green_pixels(page))

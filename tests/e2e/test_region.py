@@ -43,6 +43,7 @@ def test_sos_calls_the_phones_country_and_its_health_line(server, locale, number
         tick_and_check(page, URGENT_SIGN)
         contact = {"en-GB": "NHS 111", "en-NZ": "Healthline", "de-DE": "116117"}.get(locale)
         text(page, f"Contact your doctor or {contact or 'an urgent care service'} today").first.wait_for()
+        text(page, "You ticked:").first.wait_for()  # the amber screen, not the checklist's heading
         if line:
             assert tap_call(page, line) == tel
         else:
@@ -64,7 +65,7 @@ def test_unknown_country_offers_the_picker_and_ones_own_number_is_kept(tmp_path)
         type_into(page, page.get_by_role("textbox", name="Search countries"), "japan")
         page.get_by_role("radio", name="Japan (119)").click()
         text(page, "Use 119 for Japan?").first.wait_for()  # a stray tap changes nothing yet
-        assert page.get_by_text("Emergency number: 112").count() == 1
+        assert text(page, "Emergency number: 112").count() >= 1
         shot(page, "settings-country-confirm")
         page.get_by_role("button", name="Yes, use it").click()
         page.get_by_text("Emergency number: 119").wait_for()

@@ -14,7 +14,13 @@ def seconds_left(page) -> int:
 
 def test_timer_survives_tab_switches_and_stops(app):
     app.get_by_role("tab", name="Prevent").click()
-    text(app, "Core strength: plank").first.wait_for()
+    plank = text(app, "Core strength: plank")
+    for _ in range(6):  # the deck opens with the exercise-and-education card
+        if plank.count():
+            break
+        app.get_by_role("button", name="Next card").click()
+        app.wait_for_timeout(600)
+    plank.first.wait_for()
     app.get_by_role("button", name="Start hold timer").click()
     text(app, "round 1 of 3").first.wait_for()
     shot(app, "timer-running")

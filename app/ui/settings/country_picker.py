@@ -20,14 +20,22 @@ def _row(value: str, label: str) -> ft.Control:
 @component
 def CountryPicker(session: Session) -> ft.Control:
     query, set_query = ft.use_state("")
-    pending, set_pending = ft.use_state(None)  # a tap in the list changes nothing until confirmed
     stored = stored_choice(session.settings) or AUTO
     phone = emergency_help(session.locale_region.upper())
     found = find_countries(query)
 
-    def confirm() -> None:
-        session.set_setting("country", "" if pending == AUTO else pending)
-        set_pending(None)
+    def ask(value: str) -> None:
+        """A tap in the list changes nothing until the person confirms it in a dialog."""
+        page = ft.context.page
+
+        def confirm() -> None:
+            session.set_setting("country", "" if value == AUTO else value)
+            page.pop_dialog()
+
+        page.show_dialog(ft.AlertDialog(
+            modal=True, title=ft.Text(_question(value, phone), size=20),
+            actions=[ft.Button("Yes, use it", height=TARGET, on_click=confirm),
+                     ft.OutlinedButton("Cancel", height=TARGET, on_click=lambda: page.pop_dialog())]))
 
     rows = [] if query.strip() else [_row(AUTO, f"Automatic: {phone.number}, from this phone")]
     if stored == UNKNOWN:
@@ -39,30 +47,18 @@ def CountryPicker(session: Session) -> ft.Control:
                      on_change=lambda e: set_query(e.control.value or "")),
         *([] if found else [ft.Text("No country matches. Choose “Another number” to type your own.",
                                     size=16)]),
-        *([_confirm(pending, phone, confirm, lambda: set_pending(None))] if pending else []),
-        ft.RadioGroup(value=pending or stored, on_change=lambda e: set_pending(e.control.value),
+        ft.RadioGroup(value=stored, on_change=lambda e: ask(e.control.value),
                       content=ft.Column(spacing=0, controls=rows)),
     ])
 
 
-def _confirm(pending: str, phone, confirm, cancel) -> ft.Control:
-    """'Use 999 for United Kingdom?' with Yes and Cancel, above the list where the thumb is."""
-    if pending == AUTO:
-        ask = f"Follow this phone: use {phone.number}?"
-    elif pending == CUSTOM:
-        ask = "Type your own number below?"
-    elif pending == UNKNOWN:
-        ask = f"Use {FALLBACK} with no country?"
-    else:
-        help_ = emergency_help(pending)
-        ask = f"Use {help_.number} for {help_.place}?"
-    return ft.Container(
-        bgcolor=ft.Colors.PRIMARY_CONTAINER, border_radius=12, padding=12,
-        content=ft.Column(spacing=8, controls=[
-            ft.Text(ask, size=18, weight=ft.FontWeight.BOLD, color=ft.Colors.ON_PRIMARY_CONTAINER),
-            ft.Row(wrap=True, controls=[
-                ft.Button("Yes, use it", height=TARGET, on_click=confirm),
-                ft.OutlinedButton("Cancel", height=TARGET, on_click=cancel),
-            ]),
-        ]),
-    )
+def _question(value: str, phone) -> str:
+    """'Use 119 for Japan?'"""
+    if value == AUTO:
+        return f"Follow this phone: use {phone.number}?"
+    if value == CUSTOM:
+        return "Type your own number below?"
+    if value == UNKNOWN:
+        return f"Use {FALLBACK} with no country?"
+    help_ = emergency_help(value)
+    return f"Use {help_.number} for {help_.place}?"
