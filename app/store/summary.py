@@ -9,6 +9,7 @@ from html import escape
 from app.domain.peg import CHANGE_SOURCE, SOURCE
 from app.domain.report import PERIODS, CheckLine, PeriodKey, Report, human_duration, label, report
 from app.store.repository import EpisodeLog
+from app.version import __version__
 
 # What fits on one A4 sheet with everything else at its longest (tests/e2e/test_report.py prints it).
 MAX_CHECKS = 4
@@ -272,8 +273,8 @@ Spasm SOS app; their own entries, not a diagnosis.</p></header>
 <section><h2>What they took or tried (their words; the app suggests no doses)</h2>{_tried(r)}</section>
 {notes}
 <footer class="small muted"><p>{escape(SOURCE)} {escape(CHANGE_SOURCE)}</p>
-<p>Made {made:%d %b %Y, %H:%M}. Median length counts ended episodes. Step changes: pain after minus
-before the step, 0-10 scale.</p>
+<p>Made {made:%d %b %Y, %H:%M} with Spasm SOS {__version__}. Median length counts ended episodes.
+Step changes: pain after minus before the step, 0-10 scale.</p>
 </footer></main></body></html>
 """
 

@@ -114,3 +114,15 @@ def test_a_word_longer_than_the_page_is_broken_rather_than_widening_it():
     assert any("overflow-wrap:anywhere" in r for r in rules)  # inherited by every cell and list item
     assert not any("overflow-wrap" in r and "anywhere" not in r for r in rules)
     assert word[:NOTE_CHARS - 1] in html
+
+
+def test_the_summary_names_the_app_version_it_was_made_with():
+    from datetime import UTC, datetime
+
+    from app.store.backends import MemoryBackend
+    from app.store.repository import EpisodeLog
+    from app.store.summary import summary_for
+    from app.version import __version__
+    now = datetime.now(UTC).astimezone()
+    _, html = summary_for(EpisodeLog(MemoryBackend()), "30", now, False)
+    assert f"Spasm SOS {__version__}" in html
