@@ -10,20 +10,25 @@ import socket
 from dataclasses import dataclass
 from functools import cached_property
 from http.cookies import SimpleCookie
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 import flet_web.fastapi as flet_fastapi
 import uvicorn
 from flet.utils import get_bool_env_var, is_linux_server, open_in_browser
+from flet_web import get_package_web_dir
+
+from app.server_limits import LimitedH11Protocol
+from app.server_sessions import SESSION_TIMEOUT, SessionWatch
+from app.web_delivery import Delivery, unversioned
+from app.web_identity import content_security_policy
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 WILDCARDS = ("", "0.0.0.0", "::", "*")
 # The browser itself refuses anything not from this server: the page, its scripts, its WebSocket
-# and its workers can reach no other host (Flet's client probes a CDN for rive at every start).
-CSP = ("default-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' data: blob:; "
-       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+# and its workers can reach no other host. The page itself carries the same policy with the hashes
+# of its inline scripts (app/web_delivery.py); this one covers every other response.
+CSP = content_security_policy()
 SECURITY_HEADERS = (
-    (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 )
@@ -114,6 +119,11 @@ class Site:
         return self.token is None or (given is not None and hmac.compare_digest(given, self.token))
 
 
+def same_site_path(path: str) -> str:
+    """The path as a Location that stays on this origin: '//host/x' or '/\\host/x' would leave it."""
+    return "/" + quote(path.lstrip("/\\"), safe="/:@!$&'()*+,;=-._~")
+
+
 def _header(scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", ()):
         if key == name:
@@ -159,7 +169,7 @@ class Guard:
             else:
                 await self._refuse(scope, receive, send, "Open the link with its token, as printed at start")
             return
-        if kind == "http" and scope["path"] in API_PAGES:
+        if kind == "http" and unversioned(scope["path"]) in API_PAGES:
             await self._plain(send, 404, "Not found")
             return
         try:
@@ -174,6 +184,8 @@ class Guard:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", ())
                            if not k.lower().startswith(b"access-control-")]
+                if not any(k.lower() == b"content-security-policy" for k, _ in headers):
+                    headers.append((b"content-security-policy", CSP.encode()))
                 message = {**message, "headers": headers + list(SECURITY_HEADERS)}
             await send(message)
         return secured_send
@@ -181,8 +193,9 @@ class Guard:
     async def _welcome(self, scope, send, query: dict[str, str]) -> None:
         """A valid ?token= sets the cookie and reloads the same page without the token in its URL."""
         rest = urlencode({k: v for k, v in query.items() if k != "token"})
-        location = scope["path"] + (f"?{rest}" if rest else "")
-        cookie = f"{self.site.cookie}={self.site.token}; Path=/; HttpOnly; SameSite=Strict"
+        location = same_site_path(scope["path"]) + (f"?{rest}" if rest else "")
+        # Lax, not Strict: a token link opened from another page (a chat, a note) must carry the cookie.
+        cookie = f"{self.site.cookie}={self.site.token}; Path=/; HttpOnly; SameSite=Lax"
         await self._plain(send, 303, "See other",
                           [(b"location", location.encode()), (b"set-cookie", cookie.encode())])
 
@@ -197,16 +210,25 @@ class Guard:
     async def _plain(send, status: int, body: str, headers: list | None = None) -> None:
         await send({"type": "http.response.start", "status": status,
                     "headers": [(b"content-type", b"text/plain; charset=utf-8"), *(headers or ()),
-                                *SECURITY_HEADERS]})
+                                (b"content-security-policy", CSP.encode()), *SECURITY_HEADERS]})
         await send({"type": "http.response.body", "body": body.encode()})
 
 
 def build_app(main, site: Site, assets_dir: str, on_startup=()):
-    """Flet's own handlers (what ft.run mounts), with its FastAPI lifespan, wrapped in the guard."""
-    outer = flet_fastapi.FastAPI(on_startup=list(on_startup), docs_url=None, redoc_url=None,
+    """Flet's own handlers (what ft.run mounts), with its FastAPI lifespan, behind the guard.
+
+    Guard (who may ask) -> SessionWatch (WebSockets that never register or never end) -> Delivery
+    (Spasm SOS's page, manifest, gzip, cache lifetimes) -> Flet.
+    """
+    async def prewarm() -> None:
+        delivery.warming = asyncio.get_running_loop().create_task(delivery.prewarm())
+
+    outer = flet_fastapi.FastAPI(on_startup=[prewarm, *on_startup], docs_url=None, redoc_url=None,
                                  openapi_url=None)
-    outer.mount("/", flet_fastapi.app(main, assets_dir=assets_dir, no_cdn=True))
-    return Guard(outer, site)
+    outer.mount("/", flet_fastapi.app(main, assets_dir=assets_dir, no_cdn=True,
+                                      session_timeout_seconds=SESSION_TIMEOUT))
+    delivery = Delivery(outer, get_package_web_dir(), assets_dir)
+    return Guard(SessionWatch(delivery), site)
 
 
 def serve(main, host: str, port: int, assets_dir: str) -> None:
@@ -216,7 +238,7 @@ def serve(main, host: str, port: int, assets_dir: str) -> None:
     startup = () if headless else (lambda: open_in_browser(site.url),)
     config = uvicorn.Config(build_app(main, site, assets_dir, startup), port=port,
                             host="0.0.0.0" if host in ("", "*") else host,
-                            ws="websockets-sansio", log_level="warning", access_log=False,
-                            timeout_graceful_shutdown=2)
+                            http=LimitedH11Protocol, ws="websockets-sansio", log_level="warning",
+                            access_log=False, timeout_graceful_shutdown=2)
     print(f"Spasm SOS is at {site.url}", flush=True)
     uvicorn.Server(config).run()

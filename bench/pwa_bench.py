@@ -1,4 +1,8 @@
-"""Offline warm starts of our PWA builds vs stock `flet publish` (medians of 5); --app real adds the app."""
+"""Offline warm starts of our PWA builds vs stock `flet publish` (medians of 5); --app real adds the app.
+
+Also what a first visit costs: the bytes the server sends until the service worker has precached, and
+the longest main-thread task while first aid is on screen (Long Tasks API, no DevTools attached).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +32,7 @@ from pwa_support import FIXTURE_CONTENT, StaticServer, wait_controlled  # noqa: 
 
 from app.pwa import packages  # noqa: E402
 from app.pwa.build import Options, build  # noqa: E402
+from app.pwa.serve import SiteHandler  # noqa: E402
 from app.pwa.sizes import measure  # noqa: E402
 
 HELLO = '''import flet as ft
@@ -41,24 +47,35 @@ if __name__ == "__main__":
 '''
 # Inlined first into every measured index.html by the bench's server. Times are ms after navigation
 # start; the worker's phase marks arrive on a BroadcastChannel as absolute times. Results go back
-# with a POST to the bench's server.
+# with a POST to the bench's server, once the app is drawn and first aid (if any) has gone; another
+# POST says when a service worker took control. Long tasks are [start, duration] in ms.
 PROBE = """(() => {
-  const t = window.__bench = {marks: {}, worker: {}, origin: performance.timeOrigin};
+  const t = window.__bench = {marks: {}, worker: {}, origin: performance.timeOrigin, longtasks: []};
   const mark = (name) => { t.marks[name] ??= performance.now(); };
   new BroadcastChannel('spasm-timing').onmessage = (e) => { t.worker[e.data[0]] ??= e.data[1]; };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') t.marks.fcp = e.startTime;
   }).observe({type: 'paint', buffered: true});
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) t.longtasks.push([e.startTime, e.duration]);
+  }).observe({type: 'longtask', buffered: true});
+  addEventListener('spasm-app-ready', () => mark('first_aid_gone'));
+  const post = (what, body) => { if (window.__benchPost !== false)
+    fetch('/__bench/' + what, {method: 'POST', body: JSON.stringify(body)}); };
+  if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange',
+    () => post('controlled', {}));
   const firstAid = () => { const el = document.getElementById('first-aid');
     if (el && !el.hidden && el.getBoundingClientRect().height > 0) mark('first_aid');
     else if (!t.marks.app) requestAnimationFrame(firstAid); };
   requestAnimationFrame(firstAid);
   addEventListener('flutter-first-frame', () => mark('frame'));
-  const done = () => setTimeout(() => {
+  const shown = () => document.getElementById('first-aid') && t.marks.first_aid_gone === undefined;
+  const done = () => shown() ? setTimeout(done, 50) : setTimeout(() => {
     t.controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
     t.delivery = performance.getEntriesByType('navigation')[0].deliveryType;
-    if (window.__benchPost !== false) fetch('/__bench/result', {method: 'POST', body: JSON.stringify(t)});
-  }, 50);
+    t.done = true;
+    post('result', t);
+  }, 300);  // long-task entries arrive after their task
   const W = window.Worker;
   window.Worker = class extends W {
     constructor(...args) {
@@ -78,6 +95,7 @@ TIMEOUT = 180
 PHONE_WINDOW = ["--window-size=390,844", "--force-device-scale-factor=2"]
 WHAT = {
     "fcp": "first paint (the first-aid page)", "first_aid": "first aid visible",
+    "first_aid_gone": "page: first aid hidden, the app on screen",
     "worker-start": "worker: started, app archive and Pyodide requested",
     "archive-ready": "worker: app archive fetched, inflated and parsed (in parallel)",
     "pyodide-loaded": "worker: Pyodide started (wasm, stdlib), app files written",
@@ -139,11 +157,18 @@ def with_probe(html: str) -> bytes:
     return html.replace("<head>", f"<head>\n<script>{PROBE}</script>", 1).encode()
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves a dist with the probe in index.html and takes the results; when offline, nothing else."""
+class _Handler(SiteHandler):
+    """Serves a dist as `python -m app.pwa serve` does (validators, 304s), with the probe in index.html,
+    and takes the results; counts what it sends; when offline, it answers nothing else.
+    """
+
+    cache_control = None  # as a plain static host: the browser may reuse a file without asking
 
     def log_message(self, format, *args):  # noqa: A002
         pass
+
+    def log_sent(self, code: int, size: int) -> None:
+        self.server.sent.append((self.path.split("?")[0], code, size))
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -151,20 +176,28 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.server.online_requests.append(path)
             return self.send_error(503)
         if path in ("/", "/index.html"):
-            return self._send(with_probe((Path(self.directory) / "index.html").read_text("utf-8")),
-                              "text/html; charset=utf-8")
+            page = with_probe((Path(self.directory) / "index.html").read_text("utf-8"))
+            tag = f'"{hashlib.sha256(page).hexdigest()[:16]}"'
+            fresh = self.headers.get("If-None-Match") == tag
+            self.server.sent.append((path, 304 if fresh else 200, 0 if fresh else len(page)))
+            return self._send(b"" if fresh else page, "text/html; charset=utf-8", tag, 304 if fresh else 200)
         return super().do_GET()
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.server.results.put(json.loads(body))
+        kind = self.path.rsplit("/", 1)[-1]
+        (self.server.results if kind == "result" else self.server.controlled).put(json.loads(body))
         self._send(b"", "text/plain")
 
-    def _send(self, data: bytes, kind: str) -> None:
-        self.send_response(200)
+    def _send(self, data: bytes, kind: str, tag: str | None = None, code: int = 200) -> None:
+        self._deferred = False
+        self.send_response(code)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
+        if tag:
+            self.send_header("ETag", tag)
+        else:
+            self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(data)
 
@@ -172,25 +205,39 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def _serve(dist: Path):
     handler = functools.partial(_Handler, directory=str(dist))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.offline, server.online_requests, server.results = False, [], queue.Queue()
+    server.offline, server.online_requests, server.sent = False, [], []
+    server.results, server.controlled = queue.Queue(), queue.Queue()
     server.handle_error = lambda request, address: None  # Chromium drops connections it gave up on
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def _start(server, profile: Path) -> dict:
-    """One start in a fresh Chromium process on a kept profile; no DevTools client is attached."""
+def _start(server, profile: Path, until_controlled: bool = False) -> dict:
+    """One start in a fresh Chromium process on a kept profile; no DevTools client is attached.
+
+    until_controlled: also wait until a service worker has taken the page (it has precached the site).
+    """
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     block = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
     proc = subprocess.Popen([CHROMIUM, *ARGS, *PHONE_WINDOW, block, f"--user-data-dir={profile}", url],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         result = server.results.get(timeout=TIMEOUT)
+        if until_controlled and not result["controlled"]:
+            server.controlled.get(timeout=TIMEOUT)
         time.sleep(SETTLE)
         return result
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+@dataclass
+class Measured:
+    runs: list[dict]
+    first: dict | None = None  # the first visit, online, on a fresh profile
+    first_sent: list[tuple[str, int, int]] = field(default_factory=list)  # (path, status, bytes) then
+    dist_bytes: int = 0
 
 
 class Warm:
@@ -199,16 +246,16 @@ class Warm:
     def __init__(self, dist: Path, ours: bool) -> None:
         self.ours, self.server = ours, _serve(dist)
         self.profile = Path(tempfile.mkdtemp(prefix="pwa-bench-profile-"))
-        for _ in range(3):
-            if _start(self.server, self.profile)["controlled"] or not ours:
-                break
+        self.dist_bytes = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file())
+        self.first = _start(self.server, self.profile, until_controlled=ours)
+        self.first_sent = list(self.server.sent)
         self.server.offline = ours
         self.runs: list[dict] = []
 
     def start(self) -> None:
         self.runs.append(_start(self.server, self.profile))
 
-    def close(self) -> list[dict]:
+    def close(self) -> Measured:
         try:
             # Chromium also sends its start-up navigation to the network (it gets a 503 here) while the
             # page itself comes from the service worker, which the probe checks; sw.js is the update check.
@@ -216,13 +263,13 @@ class Warm:
             assert not stray, f"offline starts asked the server for {stray}"
             assert not self.ours or all(r["delivery"] == "cache-storage" for r in self.runs), \
                 "pages not from the cache"
-            return self.runs
+            return Measured(self.runs, self.first, self.first_sent, self.dist_bytes)
         finally:
             self.server.shutdown()
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def interleaved(dists: list[tuple[Path, bool]]) -> list[list[dict]]:
+def interleaved(dists: list[tuple[Path, bool]]) -> list[Measured]:
     """RUNS warm starts of each dist, taking turns, so machine load falls on all alike."""
     warm = [Warm(dist, ours) for dist, ours in dists]
     try:
@@ -236,10 +283,10 @@ def interleaved(dists: list[tuple[Path, bool]]) -> list[list[dict]]:
 
 def plain_starts(dist: Path, ours: bool) -> list[dict]:
     """Warm starts as a user gets them: one visit first, then RUNS starts (ours with the server down)."""
-    return interleaved([(dist, ours)])[0]
+    return interleaved([(dist, ours)])[0].runs
 
 
-def devtools_starts(dist: Path, ours: bool) -> list[dict]:
+def devtools_starts(dist: Path, ours: bool) -> Measured:
     """The same starts driven by Playwright, i.e. with DevTools attached (see the report's note)."""
     server = StaticServer(dist)
     try:
@@ -262,7 +309,7 @@ def devtools_starts(dist: Path, ours: bool) -> list[dict]:
                 page.wait_for_function("() => window.__bench.marks.app !== undefined", timeout=TIMEOUT * 1000)
                 runs.append(page.evaluate("() => window.__bench"))
             assert not guard.unexpected, guard.unexpected
-            return runs
+            return Measured(runs)
     finally:
         server.stop()
 
@@ -276,6 +323,42 @@ def fmt(seconds: float | None) -> str:
     return "n/a" if seconds is None else f"{seconds:.2f} s"
 
 
+def _window_tasks(run: dict) -> list[float]:
+    """Long tasks (ms) that began while first aid was on screen (no first aid: before the app was drawn)."""
+    end = run["marks"].get("first_aid_gone", run["marks"].get("app"))
+    return [duration for start, duration in run.get("longtasks", []) if end is None or start < end]
+
+
+def longest_task(runs: list[dict]) -> str:
+    return f"{statistics.median(max(_window_tasks(r), default=0) for r in runs):.0f} ms"
+
+
+def task_total(runs: list[dict]) -> str:
+    count = statistics.median(len(_window_tasks(r)) for r in runs)
+    total = statistics.median(sum(_window_tasks(r)) for r in runs) / 1000
+    return f"{count:.0f}, {total:.1f} s"
+
+
+def first_visit_bytes(w: Measured) -> str:
+    if w.first is None:
+        return "n/a"
+    sent = sum(size for _path, _code, size in w.first_sent)
+    return f"{sent / 1e6:.1f} MB {sent / w.dist_bytes:.2f}x"
+
+
+def wire_rows(columns: list[Measured], width: int, first: int) -> None:
+    print(f"{'bytes sent on first visit (x dist)':{first}}"
+          + "".join(f"{first_visit_bytes(w):>{width}}" for w in columns))
+    print(f"{'longest task, first aid shown *':{first}}"
+          + "".join(f"{longest_task(w.runs):>{width}}" for w in columns))
+    print(f"{'  long tasks then: count, sum *':{first}}"
+          + "".join(f"{task_total(w.runs):>{width}}" for w in columns))
+    print(f"{'longest task, first visit (online) *':{first}}"
+          + "".join(f"{longest_task([w.first]) if w.first else 'n/a':>{width}}" for w in columns))
+    print("  * while first aid is on screen (stock has none: until its app is drawn); Long Tasks API, "
+          "tasks over 50 ms; 0 ms: none")
+
+
 def timeline(runs: list[dict]) -> list[tuple[str, float]]:
     """Median time after navigation start of every page and worker mark, in order."""
     names = {n for r in runs for n in (*r["marks"], *r["worker"])}
@@ -287,31 +370,34 @@ def timeline(runs: list[dict]) -> list[tuple[str, float]]:
     return sorted(rows, key=lambda row: row[1])
 
 
-def report(title: str, ours: list[dict], stock: list[dict]) -> float:
+def report(title: str, ours: Measured, stock: Measured) -> float:
     print(f"\n{title}: hello app, warm start, median of {RUNS} (headless Chromium, 390x844)")
-    print(f"{'':34}{'ours (offline, SW)':>22}{'stock flet publish':>22}")
+    print(f"{'':38}{'ours (offline, SW)':>22}{'stock flet publish':>22}")
     for label, key in (("first paint (FCP)", "fcp"), ("first aid visible", "first_aid"),
                        ("Flutter first frame", "frame"), ("first app message", "app_message"),
                        ("app interactive", "app")):
-        print(f"{label:34}{fmt(med(ours, key)):>22}{fmt(med(stock, key)):>22}")
-    ratio = med(ours, "app") / med(stock, "app")
-    print(f"{'interactive ratio ours/stock':34}{ratio:>22.2f}")
+        print(f"{label:38}{fmt(med(ours.runs, key)):>22}{fmt(med(stock.runs, key)):>22}")
+    ratio = med(ours.runs, "app") / med(stock.runs, "app")
+    print(f"{'interactive ratio ours/stock':38}{ratio:>22.2f}")
+    wire_rows([ours, stock], 22, 38)
     print("where our time goes (median time after navigation start; worker marks in the worker):")
-    for name, seconds in timeline(ours):
+    for name, seconds in timeline(ours.runs):
         print(f"  {seconds:6.2f} s  {WHAT.get(name, name)}")
     return ratio
 
 
-def report_real(real: list[dict], hello: list[dict], stock: list[dict]) -> None:
+def report_real(real: Measured, hello: Measured, stock: Measured) -> None:
     print(f"\nreal app vs hello apps, warm start, median of {RUNS}, interleaved (headless Chromium, 390x844)")
-    print(f"{'':30}{'real (ours)':>14}{'hello (ours)':>14}{'hello (stock)':>15}")
+    print(f"{'':38}{'real (ours)':>16}{'hello (ours)':>16}{'hello (stock)':>16}")
     for label, key in (("first aid visible", "first_aid"), ("Flutter first frame", "frame"),
                        ("first app message", "app_message"), ("app interactive", "app")):
-        print(f"{label:30}{fmt(med(real, key)):>14}{fmt(med(hello, key)):>14}{fmt(med(stock, key)):>15}")
-    print(f"{'interactive real/hello':30}{med(real, 'app') / med(hello, 'app'):>14.2f}  (goal <= 1.15)")
-    print(f"{'interactive real/stock':30}{med(real, 'app') / med(stock, 'app'):>14.2f}")
+        print(f"{label:38}" + "".join(f"{fmt(med(w.runs, key)):>16}" for w in (real, hello, stock)))
+    ratio = med(real.runs, "app") / med(hello.runs, "app")
+    print(f"{'interactive real/hello':38}{ratio:>16.2f}  (goal <= 1.15)")
+    print(f"{'interactive real/stock':38}{med(real.runs, 'app') / med(stock.runs, 'app'):>16.2f}")
+    wire_rows([real, hello, stock], 16, 38)
     print("where the real app's time goes (median time after navigation start):")
-    for name, seconds in timeline(real):
+    for name, seconds in timeline(real.runs):
         print(f"  {seconds:6.2f} s  {WHAT.get(name, name)}")
 
 
@@ -331,15 +417,28 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help=f"starts of each dist (default {RUNS})")
     parser.add_argument("--devtools", action="store_true",
                         help="also measure through Playwright, i.e. with DevTools attached")
+    parser.add_argument("--dists", type=Path, default=None,
+                        help="build the dists into this folder and keep them (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --dists: measure the dists already there instead of building them")
     args = parser.parse_args()
     RUNS = args.runs
     print(f"load average at start: {_load()}")
     with tempfile.TemporaryDirectory(prefix="pwa-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        app = hello_app(tmp)
-        ours = build(Options(out=tmp / "dist-ours", app=app, content=args.content or _content_dir())).out
-        stock = stock_publish(app, tmp)
-        real = build(Options(out=tmp / "dist-real")).out if args.app == "real" else None
+        tmp = args.dists or Path(tmp_name)
+        tmp.mkdir(parents=True, exist_ok=True)
+        reuse = args.reuse and args.dists is not None
+        if reuse:
+            ours, stock, real = tmp / "dist-ours", tmp / "dist-stock", tmp / "dist-real"
+            real = real if args.app == "real" else None
+        else:
+            for old in ("hello", "hello-stock", "flet-cache"):
+                shutil.rmtree(tmp / old, ignore_errors=True)
+            app = hello_app(tmp)
+            ours = build(Options(out=tmp / "dist-ours", app=app, content=args.content or _content_dir())).out
+            shutil.rmtree(tmp / "dist-stock", ignore_errors=True)
+            stock = stock_publish(app, tmp)
+            real = build(Options(out=tmp / "dist-real")).out if args.app == "real" else None
         print("dist size: " + "; ".join(
             [_size("ours", ours), _size("stock", stock), *([_size("real", real)] if real else [])])
             + f"; app.tar.gz {(ours / 'app.tar.gz').stat().st_size / 1e6:.2f} MB")

@@ -65,7 +65,7 @@ def open_until_sos(context, url: str, button: str = "SOS"):
     """Open a tab, turn on semantics after Flutter's first frame, wait for the button by role."""
     page = context.new_page()
     page.goto(url, wait_until="commit")
-    page.wait_for_function("window.__firstFrame !== undefined", timeout=TIMEOUT)
+    page.wait_for_function("() => window.__firstFrame !== undefined", timeout=TIMEOUT)
     enable_semantics(page)
     page.get_by_role("button", name=button, exact=button != "SOS").wait_for(timeout=TIMEOUT)
     return page

@@ -139,7 +139,7 @@ def test_off_loopback_the_printed_link_opens_the_app(lan_server):
     welcome = get(srv.port, f"/?{url.query}", host=host)
     assert welcome.status == 303 and welcome.getheader("location") == "/"
     cookie = welcome.getheader("set-cookie")
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     cookie = cookie.split(";")[0]
     assert get(srv.port, "/", host=host, cookie=cookie).status == 200
     assert get(srv.port, "/main.dart.js", host=host, cookie=cookie).status == 200

@@ -1,4 +1,4 @@
-"""Command line: python -m app.pwa build | lock | serve dist | icons."""
+"""Command line: python -m app.pwa build | lock | serve dist | icons | screenshots dist."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("dist", type=Path, nargs="?", default=PROJECT / "dist")
     s.add_argument("--port", type=int, default=8000)
     sub.add_parser("icons", help="redraw assets/icon.png and assets/icons/*.png")
+    sh = sub.add_parser("screenshots", help="take the manifest's phone screenshots of a built site "
+                                            "into assets/install/ (needs Playwright and Chromium)")
+    sh.add_argument("dist", type=Path, nargs="?", default=PROJECT / "dist")
     return p
 
 
@@ -46,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         from app.pwa.icons import write_all
 
         for path in write_all(PROJECT / "assets"):
+            print(path)
+        return 0
+    if args.command == "screenshots":
+        from app.pwa.screenshots import take
+
+        for path in take(args.dist, PROJECT / "assets"):
             print(path)
         return 0
     if args.command == "lock":

@@ -11,7 +11,8 @@ import zopfli.gzip
 
 SKIP_DIRS = {"__pycache__", "tests", ".pytest_cache", ".ruff_cache"}
 BUILD_TOOL = ("app", "pwa")
-SERVER_ONLY = ("app/server.py",)  # the local server's guard; the browser never imports it
+SERVER_ONLY = ("app/server.py", "app/server_limits.py", "app/server_sessions.py", "app/web_delivery.py",
+               "app/web_identity.py")  # the local server; the browser never imports it
 SKIP_SUFFIXES = (".pyc", ".pyo")
 
 

@@ -17,6 +17,7 @@ from app.pwa.sizes import SiteSize, measure
 PROJECT = Path(__file__).resolve().parents[2]
 BUILD_MARKERS = ("sw.js", "app.tar.gz")
 DOC_ASSETS = ("screenshots",)  # README pictures in assets/ that the app never shows
+SHARED_ASSETS = ("icons", "install")  # what manifest.json names, whichever app is built
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def build(opts: Options) -> Result:
         names = sorted(loaded)
         pages.write_index(site, first_aid, pyodide_version, names, base_url,
                           ["https://cdn.jsdelivr.net"] if runtime else [], opts.base_href)
-        pages.write_manifest(site, web_dir)
+        pages.write_manifest(site)
         version = pages.write_service_worker(site, runtime, client.INFLATED)
         if out.exists():
             shutil.rmtree(out)
@@ -124,7 +125,8 @@ def _check_out(out: Path) -> None:
 
 
 def _copy_assets(app_dir: Path, site: Path) -> None:
-    shutil.copytree(PROJECT / "assets" / "icons", site / "icons", dirs_exist_ok=True)
+    for shared in SHARED_ASSETS:
+        shutil.copytree(PROJECT / "assets" / shared, site / shared, dirs_exist_ok=True)
     assets = app_dir / "assets"
     if assets.is_dir():
         shutil.copytree(assets, site, dirs_exist_ok=True,

@@ -9,23 +9,12 @@ import re
 from pathlib import Path
 
 from flet.controls.types import RouteUrlStrategy, WebRenderer
-from flet_web import patch_index_html, patch_manifest_json
+from flet_web import patch_index_html
 
+from app.pwa.manifest import DESCRIPTION, NAME, THEME, manifest
 from app.version import __version__
 
 TEMPLATES = Path(__file__).parent / "web"
-NAME = "Spasm SOS"
-DESCRIPTION = "Back-spasm first aid: emergency checks, relief steps, timers and an offline log."
-THEME = "#1F3A5F"
-BACKGROUND = "#FFFFFF"
-SHORTCUTS = (("Help me now", "Help now", "now"), ("SOS: is this an emergency?", "SOS", "sos"),
-             ("Log a spasm", "Log", "log"))
-ICONS = (
-    ("icons/icon-192.png", 192, "any"),
-    ("icons/icon-512.png", 512, "any"),
-    ("icons/icon-maskable-192.png", 192, "maskable"),
-    ("icons/icon-maskable-512.png", 512, "maskable"),
-)
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
@@ -74,28 +63,17 @@ def content_security_policy(html: str, connect_extra: list[str]) -> str:
     ])
 
 
-def write_manifest(out: Path, web_dir: Path) -> None:
-    path = out / "manifest.json"
-    path.write_bytes((web_dir / "manifest.json").read_bytes())
-    patch_manifest_json(str(path), app_name=NAME, app_short_name=NAME,
-                        app_description=DESCRIPTION, background_color=BACKGROUND,
-                        theme_color=THEME)
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    manifest.update(
-        id="./", start_url="./", scope="./", display="standalone", orientation="any", lang="en",
-        categories=["health", "medical"],
-        icons=[{"src": src, "sizes": f"{px}x{px}", "type": "image/png", "purpose": purpose}
-               for src, px, purpose in ICONS],
-        shortcuts=[{"name": name, "short_name": short, "url": f"./{route}",
-                    "icons": [{"src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png"}]}
-                   for name, short, route in SHORTCUTS],
-    )
-    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+def write_manifest(out: Path, web_dir: Path | None = None) -> None:
+    """manifest.json, from app/pwa/manifest.py (web_dir, flet-web's own, is no longer read)."""
+    (out / "manifest.json").write_text(json.dumps(manifest(), indent=2), encoding="utf-8")
+
+
+NOT_PRECACHED = ("sw.js", "index.html")  # the worker itself; the page is precached once, as "./"
 
 
 def site_files(out: Path) -> list[str]:
-    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
-                  if p.is_file() and p.name != "sw.js")
+    names = (p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    return sorted(n for n in names if n not in NOT_PRECACHED)
 
 
 def content_hash(out: Path, files: list[str]) -> str:
@@ -107,7 +85,8 @@ def content_hash(out: Path, files: list[str]) -> str:
 
 def write_service_worker(out: Path, runtime_prefixes: list[str], inflated: dict[str, str]) -> str:
     files = site_files(out)
-    version = f"{__version__}-{content_hash(out, files)}"  # the cache name says which release it holds
+    # The cache name says which release it holds: every file, index.html too.
+    version = f"{__version__}-{content_hash(out, sorted([*files, 'index.html']))}"
     text = (TEMPLATES / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("@@VERSION@@", version)
             .replace("@@FILES@@", json.dumps(["./", *files]))

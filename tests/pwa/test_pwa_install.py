@@ -94,7 +94,7 @@ def test_site_is_trimmed_and_flutter_worker_removed(fixture_dist):
     sw = (out / "sw.js").read_text()
     assert f'const VERSION = "{fixture_dist.version}"' in sw
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", sw).group(1))
-    assert set(files) == (names - {"sw.js"}) | {"./"}
+    assert set(files) == (names - {"sw.js", "index.html"}) | {"./"}
 
 
 def test_archive_holds_only_the_app_and_vendored_packages(fixture_dist):

@@ -5,10 +5,27 @@
     const status = document.getElementById("fa-status");
     const seen = { frame: false, app: false };
 
+    // Flutter's engine replaces the page's viewport tag with one that stops pinch-zoom
+    // (user-scalable=no, maximum-scale=1.0) as soon as it starts. First aid is plain HTML that must
+    // zoom (WCAG 1.4.4), so the page's own tag holds while first aid is on screen; the app then
+    // gets Flutter's. The observer runs before the next paint, so the no-zoom tag is never shown.
+    const own = document.head.querySelector('meta[name="viewport"]:not([flt-viewport])');
+    const viewport = { page: own ? own.content : "width=device-width, initial-scale=1", flutter: null };
+    function syncViewport() {
+        const meta = document.head.querySelector('meta[name="viewport"][flt-viewport]');
+        if (!meta) return;
+        if (viewport.flutter === null) viewport.flutter = meta.content;
+        const wanted = firstAid && !firstAid.hidden ? viewport.page : viewport.flutter;
+        if (meta.content !== wanted) meta.content = wanted;
+    }
+    new MutationObserver(syncViewport).observe(document.head, { childList: true });
+    syncViewport();
+
     function maybeHideFirstAid() {
         if (!seen.frame || !seen.app || !firstAid) return;
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
             firstAid.hidden = true;
+            syncViewport();
             document.documentElement.classList.add("app-ready");
             window.dispatchEvent(new Event("spasm-app-ready"));
         }, 150)));
@@ -20,6 +37,7 @@
     window.addEventListener("spasm-boot-failed", (event) => {
         console.error("Spasm SOS could not start:", event.detail);
         if (firstAid) firstAid.hidden = false;
+        syncViewport();
         if (status) status.textContent = "The app could not start. Everything on this page still applies.";
     });
 

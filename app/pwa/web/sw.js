@@ -4,7 +4,7 @@ const CACHE = "spasm-sos-" + VERSION;
 const FILES = @@FILES@@;
 const RUNTIME_PREFIXES = @@RUNTIME_PREFIXES@@;
 const INFLATED = @@INFLATED@@;  // files kept gzip-compressed in the cache, inflated when asked for
-const INDEX = new URL("index.html", self.registration.scope).toString();
+const INDEX = self.registration.scope;  // the page, precached once, as "./"
 
 self.addEventListener("install", (event) => {
     // Where the browser can (Chromium's static routing), opening the app reads index.html straight
@@ -18,7 +18,9 @@ self.addEventListener("install", (event) => {
     }
     event.waitUntil((async () => {
         const cache = await caches.open(CACHE);
-        await cache.addAll(FILES.map((f) => new Request(new URL(f, self.registration.scope), { cache: "reload" })));
+        // "no-cache": the HTTP cache checks its copy with the server (ETag, Last-Modified), so a
+        // file the page has already fetched comes back as a 304 instead of a second download.
+        await cache.addAll(FILES.map((f) => new Request(new URL(f, self.registration.scope), { cache: "no-cache" })));
     })());
 });
 
