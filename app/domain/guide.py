@@ -130,12 +130,20 @@ def next_step(episode: Episode, now: datetime, feels_easier: bool = False, anoth
     return None
 
 
+EASED = 3  # pain at or below this may end the episode by default; above it, the episode stays open
+
+
 @dataclass(frozen=True)
 class Summary:
     pain_start: int | None
     pain_now: int | None
     done: tuple[str, ...]  # card titles of relief steps done, in order (the reassurance screen is not one)
     took: timedelta
+
+    @property
+    def still_sore(self) -> bool:
+        """Pain last given is above EASED: the guide offers to keep the episode open first."""
+        return self.pain_now is not None and self.pain_now > EASED
 
 
 def summary(episode: Episode, now: datetime) -> Summary:

@@ -172,3 +172,10 @@ def test_summary_gives_pain_at_the_start_and_now_and_the_relief_steps_done():
     assert (s.pain_start, s.pain_now, s.took) == (7, 5, timedelta(minutes=45))
     assert s.done == ("Lie down with your knees propped up",)
     assert eased(ep(7, 5)) and not eased(ep(5, 7)) and not eased(ep(5))
+
+
+def test_the_summary_keeps_a_sore_episode_open_above_three_and_offers_to_end_it_at_three():
+    later = T0 + timedelta(minutes=30)
+    assert summary(ep(7, 4), later).still_sore
+    assert not summary(ep(7, 3), later).still_sore
+    assert not summary(ep(), later).still_sore

@@ -6,17 +6,13 @@ import flet as ft
 
 from app.domain.advice import doctor_nudge
 from app.domain.guide import summary
+from app.domain.words import duration
 from app.ui.kit.big import big_button, title, words
 from app.ui.kit.boundary import component
 from app.ui.kit.pinned import Pinned
 from app.ui.session import Session, now
 
-EASED = 3  # pain at or below this may end the episode by default; above it, the episode stays open
 PRIMARY = {"bgcolor": ft.Colors.PRIMARY, "color": ft.Colors.ON_PRIMARY}
-
-
-def _took(minutes: int) -> str:
-    return f"{minutes} minutes" if minutes < 120 else f"{minutes // 60} h {minutes % 60} min"
 
 
 @component
@@ -33,7 +29,7 @@ def GuideSummary(session: Session) -> ft.Control:
         session.close_guide()
         session.show_tab("sleep")
 
-    still_sore = s.pain_now is not None and s.pain_now > EASED
+    still_sore = s.still_sore
     keep = big_button("Leave it open (I'm still sore)", lambda: session.guide_finish(False),
                       outlined=not still_sore, **(PRIMARY if still_sore else {}))
     end = big_button("It has eased, end it", lambda: session.guide_finish(True), icon=ft.Icons.CHECK_CIRCLE,
@@ -41,7 +37,7 @@ def GuideSummary(session: Session) -> ft.Control:
     return Pinned(screen="summary", body=[
         title("How it went"),
         words(pain, weight=ft.FontWeight.BOLD),
-        words(f"Time so far: {_took(int(s.took.total_seconds() // 60))}"),
+        words(f"Time so far: {duration(s.took)}"),
         words("You did: " + (", ".join(s.done) if s.done else "nothing yet, and that is fine")),
         title("What next"),
         words(nudge.title, weight=ft.FontWeight.BOLD),
