@@ -1,22 +1,13 @@
 """The cards as a reader meets them: sourced, dose-free, in plain words, honest about the evidence."""
 
 import re
-from pathlib import Path
 
 import pytest
-import textstat
 
 from app.content.loader import load_library
 from app.domain.guide import STEPS
+from tests.content.wording import GRADE, SEEDS, doses, grade, runs, seed_runs, words
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-GRADE = 8  # Flesch-Kincaid school grade
-DOSE = [
-    re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml)\b", re.I),
-    re.compile(r"\b(?:tablets?|pills?|capsules?|doses?|sachets?)\s+(?:a|per|each)\s+day\b", re.I),
-    re.compile(r"\b(?:\d+|once|twice|one|two|three|four|five|six)\s*(?:x|times)?\s*(?:a|per|each)\s+day\b",
-               re.I),
-]
 # What a card can cite and the words on screen that need such a source behind them.
 NAMED = {r"\bNICE\b|UK guidance": "nice-", r"\bCochrane\b": "cochrane-", r"\barticles?\b": "seed-",
          r"\bNHS\b": "nhs", r"\b21 trials\b|\b45%": "steffens-2016"}
@@ -38,30 +29,9 @@ def shown(card) -> list[str]:
     return [card.title, *card.steps, *(t for t in (card.caution, card.evidence) if t)]
 
 
-def words(text: str) -> list[str]:
-    """Lower case, curly quotes made straight, apostrophes dropped, any other punctuation a break."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("'", "")
-    return re.findall(r"[a-z0-9]+", text)
-
-
-def runs(text: str, n: int = 8) -> set[str]:
-    w = words(text)
-    return {" ".join(w[i:i + n]) for i in range(len(w) - n + 1)}
-
-
-def grade(text: str) -> float:
-    return textstat.flesch_kincaid_grade(text)
-
-
-def doses(text: str) -> list[str]:
-    return [m.group(0) for pattern in DOSE for m in pattern.finditer(text)]
-
-
-@pytest.fixture(scope="module")
-def seed_runs():
-    if not SEEDS.exists():
-        pytest.skip("seeds not beside the checkout")
-    return set().union(*(runs(p.read_text(encoding="utf-8")) for p in SEEDS.iterdir()))
+@pytest.fixture(scope="module", name="seed_runs")
+def seed_runs_fixture():
+    return seed_runs()
 
 
 # --- sources ---------------------------------------------------------------------------------

@@ -1,27 +1,16 @@
 """The words the rules put on screen (red flags, safety questions, actions, doctor nudges): no doses,
 nothing copied from the source articles, and every action or caution at school grade 8 or below."""
 
-import re
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-import textstat
 
 from app.content.guide import questions
 from app.content.loader import library
 from app.domain import advice, triage
 from app.domain.episode import PainReading
+from tests.content.wording import GRADE, SEEDS, copied, doses, grade, seed_runs, words
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-GRADE = 8  # Flesch-Kincaid school grade
-DOSE = [
-    re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml)\b", re.I),
-    re.compile(r"\b(?:tablets?|pills?|capsules?|doses?|sachets?|puffs?)\s+(?:a|per|each)\s+day\b", re.I),
-    re.compile(r"\b(?:\d+|once|twice|one|two|three|four|five|six)\s*(?:x|times)?\s*(?:a|per|each)\s+day\b",
-               re.I),
-    re.compile(r"\bevery\s+\d+\s*(?:to\s*\d+\s*)?hours?\b", re.I),
-]
 START = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -54,25 +43,12 @@ def all_lines() -> list[str]:
 
 
 def has_dose(text: str) -> bool:
-    return any(p.search(text) for p in DOSE)
+    return bool(doses(text))
 
 
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
-
-
-def copied_run(text: str, seed_text: str, n: int = 8) -> str | None:
-    w = words(text)
-    return next((" ".join(w[i:i + n]) for i in range(len(w) - n + 1) if " ".join(w[i:i + n]) in seed_text),
-                None)
-
-
-@pytest.fixture(scope="module")
-def seed_text():
-    if not SEEDS.exists():
-        pytest.skip("seeds not beside the checkout")
-    texts = (" ".join(words(p.read_text(encoding="utf-8"))) for p in sorted(SEEDS.iterdir()))
-    return " " + " ".join(texts) + " "
+@pytest.fixture(scope="module", name="seed_runs")
+def seed_runs_fixture():
+    return seed_runs()
 
 
 def test_the_dose_check_catches_doses_and_lets_timers_through():
@@ -87,26 +63,26 @@ def test_no_dose_anywhere_in_the_rules(line):
     assert not has_dose(line)
 
 
-def test_the_copy_check_finds_a_run_of_eight_seed_words(seed_text):
-    sentence = " ".join(seed_text.split()[100:112])
-    assert copied_run(sentence.upper(), seed_text)
+def test_the_copy_check_finds_a_run_of_eight_seed_words(seed_runs):
+    sentence = " ".join(words(next(p for p in sorted(SEEDS.iterdir())).read_text(encoding="utf-8"))[100:112])
+    assert copied(sentence.upper(), seed_runs)
 
 
-def test_nothing_in_the_rules_copies_eight_words_from_the_seeds(seed_text):
-    copied = {line: run for line in all_lines() if (run := copied_run(line, seed_text))}
-    assert not copied
+def test_nothing_in_the_rules_copies_eight_words_from_the_seeds(seed_runs):
+    found = {line: run for line in all_lines() if (run := copied(line, seed_runs))}
+    assert not found
 
 
 def test_the_grade_check_tells_plain_from_dense_text():
-    assert textstat.flesch_kincaid_grade("Call for help now. Keep still.") <= GRADE
-    assert textstat.flesch_kincaid_grade(
+    assert grade("Call for help now. Keep still.") <= GRADE
+    assert grade(
         "Nonsteroidal anti-inflammatory medication contraindications encompass gastrointestinal "
         "ulceration, cardiovascular comorbidities and concomitant anticoagulation.") > GRADE
 
 
 @pytest.mark.parametrize("line", advice_lines())
 def test_every_action_and_nudge_reads_at_grade_8_or_below(line):
-    assert textstat.flesch_kincaid_grade(line) <= GRADE, line
+    assert grade(line) <= GRADE, line
 
 
 def test_every_action_line_is_checked():
