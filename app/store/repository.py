@@ -777,6 +777,27 @@ class EpisodeLog:
     def checks(self) -> list[SosCheck]:
         return sorted(self._others["checks"], key=lambda r: r.at)
 
+    @_locked
+    def delete_check(self, check_id: str) -> SosCheck:
+        """Remove one SOS check and return it, so the caller can offer undo (restore_check).
+
+        KeyError when no kept check has that id (another window may have deleted it first).
+        """
+        self.refresh()
+        found = next((c for c in self._others["checks"] if c.id == check_id), None)
+        if found is None:
+            raise KeyError(check_id)
+        self._db.table("checks").remove(cond=lambda row: isinstance(row, dict) and row.get("id") == check_id)
+        self._others["checks"] = [c for c in self._others["checks"] if c.id != check_id]
+        self._changed()
+        return found
+
+    def restore_check(self, check: SosCheck, generation: int) -> bool:
+        """Undo a delete_check: put the check back, unless everything was deleted since (`generation`
+        is the log's generation when it was deleted) or it is back already. True when restored."""
+        with self.lock:
+            return generation == self.generation and self.add_records([check]) == 1
+
     def pegs(self) -> list[PegEntry]:
         return sorted(self._others["peg"], key=lambda r: r.at)
 
