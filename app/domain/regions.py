@@ -22,14 +22,14 @@ CUSTOM_NUMBER = re.compile(r"[0-9+]{1,15}")
 class EmergencyHelp:
     """What the SOS screens show: the number, whose it is, and where to turn today."""
 
-    number: str
-    country: CountryNumber | None = None  # None: one's own number, or the country is not known
-    custom: bool = False
+    number: str  # always a country's emergency number (or 112): never the person's own number
+    country: CountryNumber | None = None  # None: the country is not known
+    own: str = ""  # the person's own number from Settings: an extra button, never in place of `number`
 
     @property
     def check_local(self) -> bool:
         """True when the app cannot vouch that this number reaches an ambulance where the person is."""
-        return self.country.check_local if self.country else not self.custom
+        return self.country.check_local if self.country else True
 
     @property
     def urgent(self) -> UrgentLine | None:
@@ -42,8 +42,6 @@ class EmergencyHelp:
 
     @property
     def place(self) -> str:
-        if self.custom:
-            return "Your own number"
         return self.country.name if self.country else "Country not known"
 
 
@@ -75,15 +73,25 @@ def choice(settings: dict, locale_country: str) -> str:
     return stored_choice(settings) or locale_country
 
 
+def own_number(custom: object) -> str:
+    """The person's own number as it can be dialled, or '' when none is given or it is not a number."""
+    own = custom.strip() if isinstance(custom, str) else ""
+    return own if CUSTOM_NUMBER.fullmatch(own) else ""
+
+
 def emergency_help(chosen: str, custom: str = "", locale_country: str = "") -> EmergencyHelp:
-    """The help for a choice. A custom choice without a usable number follows the locale."""
+    """The help for a choice: always a country's emergency number, or 112 when none is known.
+
+    The person's own number (`custom`) never takes its place: it comes back as `own`, an extra
+    number beside it, and only when it is not the same number. A "custom" choice saved by an
+    earlier version follows the locale.
+    """
     if chosen == CUSTOM:
-        own = custom.strip() if isinstance(custom, str) else ""
-        if CUSTOM_NUMBER.fullmatch(own):
-            return EmergencyHelp(number=own, custom=True)
         chosen = locale_country
     country = numbers().by_code().get(ALIASES.get(chosen, chosen))
-    return EmergencyHelp(number=country.emergency if country else FALLBACK, country=country)
+    number = country.emergency if country else FALLBACK
+    own = own_number(custom)
+    return EmergencyHelp(number=number, country=country, own="" if own == number else own)
 
 
 def emergency_number(chosen: str, custom: str = "", locale_country: str = "") -> str:
@@ -114,6 +122,5 @@ def preboot_table() -> dict:
     return {
         "fallback": FALLBACK, "checkLocal": CHECK_LOCAL, "urgentFallback": URGENT_FALLBACK,
         "legacy": LEGACY_REGIONS, "aliases": ALIASES, "custom": CUSTOM, "unknown": UNKNOWN,
-        "customPattern": CUSTOM_NUMBER.pattern,
         "countries": {c.code: row(c) for c in numbers().countries},
     }

@@ -65,12 +65,23 @@ def test_the_old_eu_choice_still_calls_112_whatever_the_locale():
     assert (help_.number, help_.check_local) == ("112", True)
 
 
-def test_ones_own_number_wins_when_chosen_and_given():
-    own = emergency_help("custom", " 0123 ", "US")
-    assert (own.number, own.custom, own.check_local, own.place) == ("0123", True, False, "Your own number")
+def test_ones_own_number_is_an_extra_and_never_replaces_the_countrys_emergency_number():
+    own = emergency_help("custom", " 0871234567 ", "US")  # "custom" as an earlier version saved it
+    assert (own.number, own.own, own.place) == ("911", "0871234567", "United States")
+    assert emergency_help("GB", "0871234567", "US").number == "999"
+    assert emergency_help("unknown", "0871234567").number == "112"
     assert emergency_number("custom", "  ", "US") == "911"  # chosen but empty: the locale's
-    assert emergency_number("custom", "12; DROP", "GB") == "999"  # not a phone number
-    assert emergency_number("US", "123") == "911"  # given but not chosen
+    assert emergency_help("custom", "12; DROP", "GB").own == ""  # not a phone number: no extra button
+    assert emergency_help("GB", "999").own == ""  # the same number twice is one button
+    assert emergency_help("US", 5).own == ""  # a value of the wrong type is ignored
+
+
+@pytest.mark.parametrize("custom", ["0871234567", "0123", "112", "+441234567890", "1"])
+@pytest.mark.parametrize("country", ["GB", "JP", "US", "DE", "custom", "unknown", ""])
+def test_no_custom_number_ever_becomes_the_number_the_emergency_screen_calls(country, custom):
+    locale = "AU"
+    help_ = emergency_help(country, custom, locale)
+    assert help_.number == emergency_help(country, "", locale).number  # the same with or without it
 
 
 def test_nhs_111_only_in_the_uk_and_no_111_where_it_is_the_emergency_number():
@@ -82,7 +93,7 @@ def test_nhs_111_only_in_the_uk_and_no_111_where_it_is_the_emergency_number():
     assert emergency_help("US").urgent is None
     assert emergency_help("US").urgent_contact == URGENT_FALLBACK == "your doctor or an urgent care service"
     assert emergency_help("NZ").urgent.call_label == "Call Healthline, 0800 611 116"
-    assert emergency_help("custom", "0123").urgent is None
+    assert emergency_help("custom", "0123").urgent is None  # no country known: no urgent line
 
 
 def test_canada_and_austria_name_their_health_lines_for_urgent_signs():

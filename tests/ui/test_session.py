@@ -45,7 +45,7 @@ def test_locale_region_until_the_person_chooses(session):
     assert session.number == "000"
     session.set_setting("country", "custom")
     session.set_setting("custom", "0123")
-    assert session.number == "0123"
+    assert (session.number, session.emergency.own) == ("911", "0123")  # an extra, never the number
 
 
 def test_pain_without_an_episode_is_ignored_and_with_one_is_kept(session):

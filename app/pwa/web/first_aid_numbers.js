@@ -26,13 +26,8 @@ var spasmNumbers = (function () {
     function pick(table, languages, settings) {
         var localeCountry = countryFromLocale(table, (languages || [])[0]);
         var chosen = storedChoice(table, settings) || localeCountry;
-        if (chosen === table.custom) {
-            var own = typeof settings.custom === "string" ? settings.custom.trim() : "";
-            if (new RegExp("^(?:" + table.customPattern + ")$").test(own)) {
-                return { number: own, check: false, contact: table.urgentFallback, urgent: null };
-            }
-            chosen = localeCountry;
-        }
+        // the person's own number never replaces the emergency number: an old "custom" choice follows the locale
+        if (chosen === table.custom) chosen = localeCountry;
         var row = Object.prototype.hasOwnProperty.call(table.countries, chosen) ? table.countries[chosen] : null;
         if (!row) return { number: table.fallback, check: true, contact: table.urgentFallback, urgent: null };
         var urgent = row.length > 2 ? { dial: row[2], label: row[3], note: row[5] } : null;

@@ -20,7 +20,8 @@ def _row(value: str, label: str) -> ft.Control:
 @component
 def CountryPicker(session: Session) -> ft.Control:
     query, set_query = ft.use_state("")
-    stored = stored_choice(session.settings) or AUTO
+    stored = stored_choice(session.settings)
+    stored = AUTO if stored in ("", CUSTOM) else stored  # "custom" (an earlier version) follows the phone
     phone = emergency_help(session.locale_region.upper())
     found = find_countries(query)
 
@@ -41,11 +42,10 @@ def CountryPicker(session: Session) -> ft.Control:
     if stored == UNKNOWN:
         rows.append(_row(UNKNOWN, f"No country ({FALLBACK})"))
     rows += [_row(c.code, f"{c.name} ({c.emergency})") for c in found]
-    rows.append(_row(CUSTOM, "Another number"))
     return ft.Column(spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
         ft.TextField(label="Search countries", prefix_icon=ft.Icons.SEARCH, text_size=18, value=query,
                      on_change=lambda e: set_query(e.control.value or "")),
-        *([] if found else [ft.Text("No country matches. Choose “Another number” to type your own.",
+        *([] if found else [ft.Text("No country matches. Try another spelling, or its emergency number.",
                                     size=16)]),
         ft.RadioGroup(value=stored, on_change=lambda e: ask(e.control.value),
                       content=ft.Column(spacing=0, controls=rows)),
@@ -56,8 +56,6 @@ def _question(value: str, phone) -> str:
     """'Use 119 for Japan?'"""
     if value == AUTO:
         return f"Follow this phone: use {phone.number}?"
-    if value == CUSTOM:
-        return "Type your own number below?"
     if value == UNKNOWN:
         return f"Use {FALLBACK} with no country?"
     help_ = emergency_help(value)

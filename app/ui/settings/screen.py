@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.loader import library
-from app.domain.regions import CHECK_LOCAL, CUSTOM
+from app.domain.regions import CHECK_LOCAL
 from app.ui.kit.boundary import component
 from app.ui.kit.heading import heading
 from app.ui.kit.install_prompt import InstallPrompt
@@ -14,6 +14,7 @@ from app.ui.session import Session
 from app.ui.settings.about import About
 from app.ui.settings.country_picker import CountryPicker
 from app.ui.settings.delete_all import DeleteAll
+from app.ui.settings.own_number import OwnNumberField
 from app.ui.settings.storage_status import StorageStatus
 
 
@@ -50,12 +51,7 @@ def SettingsScreen(session: Session) -> ft.Control:
         ft.OutlinedButton("Close the country list" if picking else "Change country", height=TARGET,
                           icon=ft.Icons.PUBLIC, on_click=lambda: set_picking(not picking)),
         *([CountryPicker(session)] if picking else []),
-        ft.TextField(
-            label="Your emergency number", value=settings.get("custom", ""),
-            keyboard_type=ft.KeyboardType.PHONE, visible=session.region == CUSTOM, max_length=15,
-            input_filter=ft.InputFilter(regex_string=r"^[0-9+]*$", allow=True),
-            on_blur=lambda e: session.set_setting("custom", e.control.value or ""),
-        ),
+        OwnNumberField(session),
         _heading("Your data"),
         StorageStatus(session),
         InstallPrompt(session, "settings"),

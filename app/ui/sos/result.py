@@ -12,6 +12,7 @@ from app.ui.kit.theme import SOS_RED, TARGET, WHITE, amber
 from app.ui.session import Session, now
 from app.ui.sos.call_button import CallButton
 from app.ui.sos.number_check import NumberCheck
+from app.ui.sos.own_number import OwnNumberButton
 
 
 def _script(script: CallScript, fg: str) -> list[ft.Control]:
@@ -44,6 +45,7 @@ def SosResult(session: Session) -> ft.Control:
     if emergency:
         controls += [
             CallButton(session.number, f"Call {session.number}", inverse=True),
+            *([OwnNumberButton(help_.own, fg)] if help_.own else []),  # beside it, never instead
             ft.Row(wrap=True, vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
                 ft.Text(f"Emergency number for: {help_.place}", size=18, color=fg),
                 ft.TextButton(f"Not in {help_.place}? Change" if help_.country else "Change",
