@@ -1,16 +1,16 @@
-"""One guidance card: picture, title, numbered steps, timer, caution, evidence and sources."""
+"""One guidance card: picture, title, numbered steps, timer, caution, evidence, sources behind a button."""
 
 from __future__ import annotations
 
 import flet as ft
 
-from app.content.loader import library
 from app.content.schema import Card
 from app.ui.decks.temperature_choice import TemperatureChoice
 from app.ui.kit.boundary import component
 from app.ui.kit.caution import Caution
 from app.ui.kit.heading import heading
 from app.ui.kit.illustration import Illustration
+from app.ui.kit.sources import sources_part
 from app.ui.session import Session
 from app.ui.timers.panel import TimerPanel
 
@@ -42,8 +42,6 @@ def _get_help(session: Session) -> ft.Control:
 @component
 def CardPage(card: Card, session: Session, get_help: bool = False) -> ft.Control:
     """`get_help` adds the one-line 'get help if…' that opens the SOS check (relief cards)."""
-    lib = library()
-    sources = ", ".join(lib.source(s).title for s in card.sources)
     temperature = card.timer is not None and card.timer.kind in ("ice", "heat")
     chosen = getattr(session.active, "temperature", None) if session.active else None
     header: list[ft.Control] = []
@@ -80,6 +78,6 @@ def CardPage(card: Card, session: Session, get_help: bool = False) -> ft.Control
             *([_box(ft.Icons.SCIENCE_OUTLINED, card.evidence, ft.Colors.SECONDARY_CONTAINER,
                    ft.Colors.ON_SECONDARY_CONTAINER)]
               if card.evidence else []),
-            ft.Text(f"Sources: {sources}", size=14, italic=True),
+            *sources_part(card.sources),
         ],
     )

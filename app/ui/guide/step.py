@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.content.loader import library
 from app.ui.guide.temperature import GuideTemperature
 from app.ui.kit.big import big_button, pair, title, words
 from app.ui.kit.boundary import component
 from app.ui.kit.caution import Caution
 from app.ui.kit.illustration import Illustration
 from app.ui.kit.pinned import Pinned
+from app.ui.kit.sources import sources_part
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.timers.panel import clock
@@ -18,10 +18,23 @@ from app.ui.timers.timers import Timers
 
 
 def _why(card) -> ft.Control:
-    lib = library()
-    lines = [card.evidence] if card.evidence else []
-    lines.append("Sources: " + ", ".join(lib.source(s).title for s in card.sources))
-    return ft.Column(spacing=8, controls=[words(line, selectable=True) for line in lines])
+    """The evidence in words, the kinds of source, and the full references behind Sources."""
+    evidence = [words(card.evidence, selectable=True)] if card.evidence else []
+    return ft.Column(spacing=8, controls=[*evidence, *sources_part(card.sources, size=20)])
+
+
+def _why_button(open_: bool, on_click) -> ft.Control:
+    """'Why this?' drawn as a button: an outline, an icon, and an arrow that says it opens."""
+    return ft.OutlinedButton(
+        height=TARGET, on_click=on_click,
+        style=ft.ButtonStyle(side=ft.BorderSide(2, ft.Colors.PRIMARY),
+                             shape=ft.RoundedRectangleBorder(radius=12)),
+        content=ft.Row(tight=True, controls=[
+            ft.Icon(ft.Icons.HELP_OUTLINE, color=ft.Colors.PRIMARY),
+            words("Why this?", size=20, color=ft.Colors.PRIMARY),
+            ft.Icon(ft.Icons.EXPAND_LESS if open_ else ft.Icons.EXPAND_MORE, color=ft.Colors.PRIMARY),
+        ]),
+    )
 
 
 def _timer_label(timer) -> str:
@@ -47,8 +60,7 @@ def GuideStep(session: Session, timers: Timers) -> ft.Control:
     if card.caution:
         body.append(Caution(card.caution, size=20))
     body += [
-        ft.OutlinedButton(content=words("Why this?", size=20), height=TARGET,
-                          on_click=lambda: set_why(not why)),
+        _why_button(why, lambda: set_why(not why)),
         _why(card) if why else ft.Container(visible=False),
     ]
     answers: list[ft.Control] = []
