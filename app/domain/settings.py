@@ -29,6 +29,8 @@ class Settings(BaseModel):
     region: str = Field(default="", max_length=16)  # the choice saved before "country" existed
     custom: str = Field(default="", max_length=32)  # the person's own emergency number, as typed
     install_dismissed: bool = False
+    # the pain reminder the person answered "Not now" to (app/domain/reminders.py reminder_key)
+    reminder_dismissed: str = Field(default="", max_length=120)
     guide: dict[str, Any] | None = None  # "Help me now" progress; see app/domain/guide_resume.py
 
 

@@ -16,6 +16,7 @@ from app.ui.settings.country_picker import CountryPicker
 from app.ui.settings.delete_all import DeleteAll
 from app.ui.settings.own_number import OwnNumberField
 from app.ui.settings.storage_status import StorageStatus
+from app.ui.settings.weekly_calendar import WeeklyCalendar
 
 
 def _heading(text: str) -> ft.Control:
@@ -52,6 +53,8 @@ def SettingsScreen(session: Session) -> ft.Control:
                           icon=ft.Icons.PUBLIC, on_click=lambda: set_picking(not picking)),
         *([CountryPicker(session)] if picking else []),
         OwnNumberField(session),
+        _heading("Reminders"),
+        WeeklyCalendar(session),
         _heading("Your data"),
         StorageStatus(session),
         InstallPrompt(session, "settings"),

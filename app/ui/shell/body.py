@@ -10,6 +10,7 @@ from app.ui.guide.help_now_button import HelpNowButton
 from app.ui.guide.screen import GuideScreen
 from app.ui.kit.banner import Banner
 from app.ui.kit.boundary import component
+from app.ui.kit.pain_reminder import PainReminder
 from app.ui.log.save_warning import SaveWarning
 from app.ui.log.screen import LogScreen
 from app.ui.report.screen import ReportScreen
@@ -36,11 +37,13 @@ def Body(session: Session) -> ft.Control:
         screen = DeckView(library().deck(session.tab), session, key=session.tab)
         if session.tab == "relief":
             top.append(HelpNowButton(session))
+    home = session.overlay is None and session.tab in ("relief", "log")  # where the reminder waits
     return ft.Column(expand=True, spacing=0, controls=[
         Banner(session.problem, "problem", session.dismiss_problem),
         SaveWarning(session),
         Banner(session.notice, "calm", lambda: setattr(session, "notice", None)),
         TimerStrip(session.timers),
+        *([PainReminder(session)] if home else []),
         *top,
         screen,
     ])
