@@ -12,6 +12,11 @@ from app.ui.shell.nav_bar import nav_bar
 from app.ui.shell.top_bar import top_bar
 
 
+def landmark(name: str, content: ft.Control, expand: bool | None = None) -> ft.Control:
+    """A part of the page a screen reader can jump to: the page's script turns the name into its role."""
+    return ft.Semantics(container=True, identifier=name, expand=expand, content=content)
+
+
 @component
 def Shell(session: Session) -> ft.Control:
     emergency = session.overlay == "sos" and session.result and session.result.tier == "emergency"
@@ -20,7 +25,9 @@ def Shell(session: Session) -> ft.Control:
         content=ft.Container(
             bgcolor=SOS_RED if emergency else None,
             content=ft.Column(expand=True, spacing=0, controls=[
-                top_bar(session, bool(emergency)), Body(session), nav_bar(session),
+                landmark("banner", top_bar(session, bool(emergency))),
+                landmark("main", Body(session), expand=True),
+                landmark("navigation", nav_bar(session)),
             ]),
         ),
     )
