@@ -1,4 +1,4 @@
-"""The emergency number follows the phone's country until the person picks one, or their own, in Settings."""
+"""The emergency number follows the phone's country until the person picks one; one's own is an extra."""
 
 import re
 
@@ -69,15 +69,19 @@ def test_unknown_country_offers_the_picker_and_ones_own_number_is_kept(tmp_path)
         page.get_by_role("button", name="Yes, use it").click()
         page.get_by_text("Emergency number: 119").wait_for()
         shot(page, "settings-country-picker")
-        page.get_by_role("radio", name="Another number").click()
-        page.get_by_role("button", name="Yes, use it").click()
-        type_into(page, page.get_by_role("textbox", name="Your emergency number"), "0123")
+        type_into(page, reveal(page, page.get_by_role("textbox", name="Your own number")), "0871234567")
         page.keyboard.press("Tab")  # leaving the field saves it
-        page.get_by_text("Emergency number: 0123").wait_for()
+        text(page, "Emergency number: 119").first.wait_for()  # one's own number never replaces it
+        shot(page, "settings-own-number")
+        reveal(page, text(page, "extra button beside 119, which always stays"))
         page.close()
         page = open_app(context, server.url)  # a new visit: the choice was stored
         page.get_by_role("button", name="SOS").click()
         tick_and_check(page, EMERGENCY_SIGN)
-        assert tap_call(page, "Call 0123") == "tel:0123"
+        text(page, "Your own number (0871234567)").first.wait_for()
+        shot(page, "sos-own-number")
+        assert tap_call(page, "Call 119") == "tel:119"  # the country's number, and its call script
+        text(page, '1. "I need an ambulance."').first.wait_for()
+        assert tap_call(page, "Your own number (0871234567)") == "tel:0871234567"
         assert text(page, "Check your local emergency number").count() == 0
         assert guard.unexpected == []

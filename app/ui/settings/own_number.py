@@ -16,7 +16,7 @@ def own_help(number: str) -> str:
 @component
 def OwnNumberField(session: Session) -> ft.Control:
     saved = session.settings.get("custom", "")
-    return ft.Column(spacing=4, controls=[
+    return ft.Column(spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
         ft.TextField(
             label="Your own number", value=saved if isinstance(saved, str) else "",
             keyboard_type=ft.KeyboardType.PHONE, max_length=15, text_size=18,
