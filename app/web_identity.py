@@ -27,8 +27,9 @@ SHARED_HEAD = re.compile(r'[ \t]*<(?:meta name="(?:description|theme-color|color
                          r'|mobile-web-app-capable|apple-mobile-web-app-[\w-]+)"'
                          r'|link rel="(?:apple-touch-icon|icon)")[^>]*>\n?')
 
-# The PWA page's script that gives the shell's parts their landmark roles (banner, main, navigation).
-LANDMARKS = re.compile(r"[ \t]*<script>/\* landmarks:.*?</script>\n", re.S)
+# The PWA page's scripts that give the shell's parts their landmark roles (banner, main, navigation)
+# and tell the app the phone's own clock (night mode).
+SHARED_SCRIPTS = re.compile(r"[ \t]*<script>/\* (?:landmarks|phone clock):.*?</script>\n", re.S)
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def manifest() -> bytes:
 def _shared_head() -> str:
     template = (PWA_WEB / "index.html").read_text(encoding="utf-8").replace("@@THEME@@", app_manifest.THEME)
     tags = [tag.strip() for tag in SHARED_HEAD.findall(template)]
-    return "".join(f"  {_described(tag)}\n" for tag in tags) + LANDMARKS.search(template)[0]
+    return "".join(f"  {_described(tag)}\n" for tag in tags) + "".join(SHARED_SCRIPTS.findall(template))
 
 
 def _described(tag: str) -> str:

@@ -6,11 +6,11 @@ import asyncio
 import contextvars
 import functools
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 
 import flet as ft
 
-from app.domain.daylight import is_night
+from app.domain.daylight import PhoneClock, is_night, phone_clock
 from app.domain.regions import country_from_locale
 from app.store import EpisodeLog, StoreProblem, default_log_path, open_file_log
 from app.store.indexeddb import IndexedDBBackend, Refused
@@ -18,6 +18,8 @@ from app.ui.kit.boundary import contain_handler_errors
 from app.ui.kit.theme import theme
 from app.ui.session import Session
 from app.ui.shell.shell import Shell
+
+PHONE_CLOCK = "spasmsos.phone_clock"  # written by the page at load (app/pwa/web/index.html)
 
 
 @functools.cache
@@ -64,7 +66,7 @@ async def main(page: ft.Page) -> None:
     page.on_route_change = lambda e: session.follow_route(e.route)
     if session.overlay == "guide":
         session.open_guide()
-    session.night = is_night(datetime.now())
+    session.night = is_night(local_now(None))  # this machine's clock until the phone's is read
     session.platform_dark = page.platform_brightness == ft.Brightness.DARK
     page.theme_mode = session.theme_mode()
     page.on_platform_brightness_change = lambda e: setattr(
@@ -76,15 +78,26 @@ async def main(page: ft.Page) -> None:
     page.run_task(_follow_clock, page, session)
 
 
+def local_now(clock: PhoneClock | None) -> datetime:
+    """The phone's local time when its clock is known, else this machine's."""
+    now = datetime.now(UTC)
+    return clock.local(now) if clock else now.astimezone()
+
+
 async def _follow_clock(page: ft.Page, session: Session) -> None:
-    """Turn dark at 21:00 and light at 07:00 while the app stays open."""
+    """Night by the phone's own clock (read once, after the first frame): dark at 21:00, light at 07:00."""
+    clock = None
+    try:
+        clock = phone_clock(await ft.SharedPreferences().get(PHONE_CLOCK), datetime.now(UTC))
+    except Exception:  # noqa: BLE001 - no reading: this machine's clock, as before
+        logging.getLogger("spasm_sos").warning("the phone's clock could not be read")
     while True:
-        await asyncio.sleep(60)
-        night = is_night(datetime.now())
+        night = is_night(local_now(clock))
         if night != session.night:
             session.night = night
             page.theme_mode = session.theme_mode()
             page.update()
+        await asyncio.sleep(60)
 
 
 def _follow(page: ft.Page, session: Session) -> None:
