@@ -27,9 +27,18 @@ SHARED_HEAD = re.compile(r'[ \t]*<(?:meta name="(?:description|theme-color|color
                          r'|mobile-web-app-capable|apple-mobile-web-app-[\w-]+)"'
                          r'|link rel="(?:apple-touch-icon|icon)")[^>]*>\n?')
 
-# The PWA page's scripts that give the shell's parts their landmark roles (banner, main, navigation)
-# and tell the app the phone's own clock (night mode).
-SHARED_SCRIPTS = re.compile(r"[ \t]*<script>/\* (?:landmarks|phone clock):.*?</script>\n", re.S)
+# The PWA page's script that gives the shell's parts their landmark roles (banner, main, navigation).
+SHARED_SCRIPTS = re.compile(r"[ \t]*<script>/\* landmarks:.*?</script>\n", re.S)
+# Server mode only (the PWA's Python runs on the phone's clock): the phone's time and zone, noted at
+# load for app/ui/app.py to read as ft.SharedPreferences "spasm_phone_clock" (and then remove).
+PHONE_CLOCK = """  <script>/* phone clock */
+    try {
+      localStorage.setItem("flutter.spasm_phone_clock", JSON.stringify(JSON.stringify({
+        epoch_ms: Date.now(), utc_offset_min: -new Date().getTimezoneOffset(),
+        zone: Intl.DateTimeFormat().resolvedOptions().timeZone || ""})));
+    } catch (e) { /* no storage: the app keeps the server's clock */ }
+  </script>
+"""
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +53,8 @@ def manifest() -> bytes:
 def _shared_head() -> str:
     template = (PWA_WEB / "index.html").read_text(encoding="utf-8").replace("@@THEME@@", app_manifest.THEME)
     tags = [tag.strip() for tag in SHARED_HEAD.findall(template)]
-    return "".join(f"  {_described(tag)}\n" for tag in tags) + "".join(SHARED_SCRIPTS.findall(template))
+    scripts = "".join(SHARED_SCRIPTS.findall(template)) + PHONE_CLOCK
+    return "".join(f"  {_described(tag)}\n" for tag in tags) + scripts
 
 
 def _described(tag: str) -> str:

@@ -19,7 +19,7 @@ from app.ui.kit.theme import theme
 from app.ui.session import Session
 from app.ui.shell.shell import Shell
 
-PHONE_CLOCK = "spasmsos.phone_clock"  # written by the page at load (app/pwa/web/index.html)
+PHONE_CLOCK = "spasm_phone_clock"  # server mode's page notes the phone's clock here (app/web_identity.py)
 
 
 @functools.cache
@@ -87,10 +87,13 @@ def local_now(clock: PhoneClock | None) -> datetime:
 async def _follow_clock(page: ft.Page, session: Session) -> None:
     """Night by the phone's own clock (read once, after the first frame): dark at 21:00, light at 07:00."""
     clock = None
-    try:
-        clock = phone_clock(await ft.SharedPreferences().get(PHONE_CLOCK), datetime.now(UTC))
-    except Exception:  # noqa: BLE001 - no reading: this machine's clock, as before
-        logging.getLogger("spasm_sos").warning("the phone's clock could not be read")
+    if not page.pyodide:  # in the PWA, Python's clock is the phone's
+        try:
+            prefs = ft.SharedPreferences()
+            clock = phone_clock(await prefs.get(PHONE_CLOCK), datetime.now(UTC))
+            await prefs.remove(PHONE_CLOCK)  # read once; nothing is left behind in the browser
+        except Exception:  # noqa: BLE001 - no reading: this machine's clock, as before
+            logging.getLogger("spasm_sos").warning("the phone's clock could not be read")
     while True:
         night = is_night(local_now(clock))
         if night != session.night:

@@ -77,6 +77,8 @@ def test_every_screen_follows_the_phones_clock(server, hour, minute, dark):
                 shot(page, f"night-{hour:02d}{minute:02d}-{where.strip('/') or 'relief'}")
             if not all((v < 0.05) if dark else (v > 0.7) for v in seen.values()):
                 wrong[where] = seen
+            # read once, then taken away: the browser keeps nothing of it
+            assert page.evaluate("() => localStorage.getItem('flutter.spasm_phone_clock')") is None
             page.close()
         assert guard.unexpected == []
     assert wrong == {}, f"not {'dark' if dark else 'light'} at {hour:02d}:{minute:02d} on the phone: {wrong}"
