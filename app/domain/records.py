@@ -37,6 +37,25 @@ class SosCheck(_Record):
         return list(dict.fromkeys(v))
 
 
+# What each outcome told the person, in the words the Log lists a past check with
+OUTCOME_WORDS: dict[Outcome, str] = {
+    "emergency": "Call for help now",
+    "urgent": "See a doctor today",
+    "soon": "See a GP in the next few days",
+    "self-care": "No red flags",
+}
+
+
+def outcome_words(check: SosCheck) -> str:
+    return OUTCOME_WORDS[check.tier]
+
+
+def signs(check: SosCheck) -> list[str]:
+    """The signs ticked in a check, in the app's words, in the order they were ticked."""
+    names = {f.id: f.label for f in library().red_flags}
+    return [names.get(f, f) for f in check.flags]
+
+
 class PegEntry(_Record):
     """The PEG scale (Krebs et al. 2009): three 0-10 answers over the past week; the score is their mean."""
 

@@ -21,6 +21,7 @@ MAX_NOTES = 3
 NOTE_CHARS = 200
 TRIED_CHARS = 100
 MAX_LINE_POINTS = 40  # beyond this a joining line is a scribble: dots only
+PEAKS_HEIGHT = 150  # the pain chart's height for its 640 wide: tall enough to read on a phone
 
 CSS = """
 :root{--fg:#1a1c20;--muted:#43474e;--line:#c4c6cf;--box:#eeedf4;--accent:#1f3a5f;--bad:#b3261e;--good:#0b6b2a}
@@ -52,7 +53,7 @@ footer{margin-top:.5em;border-top:1px solid var(--line);padding-top:.25em}
 @media print{:root{--fg:#000;--muted:#333;--line:#999;--box:#eee;--accent:#1f3a5f;--bad:#a00;--good:#060}
 body{background:#fff;padding:0;font-size:8.5pt}main{max-width:none}.cols{grid-template-columns:1fr 1fr}
 .figs{grid-template-columns:repeat(6,1fr)}.fig{padding:2px 6px}.fig b{font-size:1.1em}
-table{font-size:.92em}}
+table{font-size:.92em}svg.wide{height:40mm;width:100%}}
 """
 
 
@@ -69,30 +70,36 @@ def _day(t: datetime) -> str:
     return f"{t:%d %b %Y}"
 
 
-def _dots(points: list[tuple[float, float]], radius: float) -> list[str]:
-    """Dots joined by a line while there are few enough for a line to mean something."""
+def _dots(points: list[tuple[float, float]], radius: float, said: list[str] | None = None) -> list[str]:
+    """Dots joined by a line while there are few enough for a line to mean something; `said` gives each
+    dot its value, shown on hover or tap in most viewers."""
     few = len(points) <= MAX_LINE_POINTS
     parts = [f'<polyline class="trace" points="{" ".join(f"{x},{y}" for x, y in points)}"/>'] \
         if len(points) > 1 and few else []
-    return parts + [f'<circle class="mark" cx="{x}" cy="{y}" r="{radius if few else radius * 0.6}"/>'
-                    for x, y in points]
+    r = radius if few else radius * 0.6
+    return parts + [f'<circle class="mark" cx="{x}" cy="{y}" r="{r}">'
+                    + (f"<title>{_t(said[i])}</title>" if said else "") + "</circle>"
+                    for i, (x, y) in enumerate(points)]
 
 
 def _peaks_svg(r: Report) -> str:
-    w, h, left, bottom = 640, 96, 44, 26
+    w, h, left, bottom = 640, PEAKS_HEIGHT, 44, 26
     span = max((r.end - r.start).total_seconds(), 1)
-    plot_h = h - bottom - 6
+    plot_h = h - bottom - 8
 
     def xy(t: datetime, pain: int) -> tuple[float, float]:
         x = left + (w - left - 8) * (t - r.start).total_seconds() / span
-        return round(x, 1), round(6 + plot_h * (1 - pain / 10), 1)
+        return round(x, 1), round(8 + plot_h * (1 - pain / 10), 1)
 
     parts = [f'<line class="grid" x1="{left}" x2="{w - 8}" y1="{y}" y2="{y}"/>'
              f'<text x="{left - 6}" y="{y + 4}" text-anchor="end">{v}</text>'
-             for v in (0, 5, 10) for y in [round(6 + plot_h * (1 - v / 10), 1)]]
+             for v in (0, 5, 10) for y in [round(8 + plot_h * (1 - v / 10), 1)]]
     points = [xy(t, p) for t, p in r.peaks]
-    parts += _dots(points, 3.5)
+    parts += _dots(points, 3.5, [f"{_day(t)}: worst pain {p}/10" for t, p in r.peaks])
+    middle = r.start + (r.end - r.start) / 2
     parts += [f'<text x="{left}" y="{h - 3}">{_day(r.start)}</text>',
+              f'<text x="{round(left + (w - left - 8) / 2, 1)}" y="{h - 3}" text-anchor="middle">'
+              f'{_day(middle)}</text>',
               f'<text x="{w - 8}" y="{h - 3}" text-anchor="end">{_day(r.end)}</text>']
     if not points:
         parts.append(f'<text x="{w / 2}" y="{h / 2}" text-anchor="middle">'

@@ -23,7 +23,7 @@ def test_export_delete_all_import_round_trip(app, tmp_path):
 
     app.get_by_role("button", name="Settings").click()
     reveal(app, app.get_by_role("button", name="Delete all my data")).click()
-    text(app, "Delete all 1 episodes, your settings").first.wait_for()
+    text(app, "Delete all 1 episode, 0 SOS checks, your settings").first.wait_for()
     assert reveal(app, app.get_by_role("button", name="Export JSON")).is_visible()
     shot(app, "settings-delete-confirm")
     reveal(app, app.get_by_role("button", name="Yes, delete everything")).click()

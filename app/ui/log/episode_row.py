@@ -1,4 +1,4 @@
-"""One past episode: when, how long, worst pain; opens to edit notes, reopen or delete."""
+"""One past episode: when, how long, worst pain; opens to the episode in full."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import flet as ft
 from app.domain.episode import Episode
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import TARGET
+from app.ui.log.episode_detail import EpisodeDetail
 from app.ui.session import Session, now
 
 
@@ -29,18 +30,4 @@ def EpisodeRow(session: Session, episode: Episode) -> ft.Control:
     )
     if not open_:
         return tile
-    return ft.Column(spacing=8, controls=[
-        tile,
-        ft.TextField(
-            label="Notes", value=episode.notes, multiline=True, max_length=1000,
-            on_blur=lambda e: session.edit(episode.id, notes=e.control.value or ""),
-        ),
-        ft.Row(wrap=True, controls=[
-            ft.OutlinedButton("Mark as ongoing" if not episode.is_open else "End now",
-                              height=TARGET,
-                              on_click=lambda: session.edit(episode.id, end=None) if not episode.is_open
-                              else session.end(episode.id)),
-            ft.Button("Delete", icon=ft.Icons.DELETE_OUTLINE, height=TARGET,
-                      color=ft.Colors.ERROR, on_click=lambda: session.delete(episode.id)),
-        ]),
-    ])
+    return ft.Column(spacing=8, controls=[tile, EpisodeDetail(session, episode)])

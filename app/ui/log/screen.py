@@ -1,4 +1,4 @@
-"""The Log tab: start or update the current episode, then insights, chart and history."""
+"""The Log tab: start or update the current episode, then insights, chart, history and SOS checks."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from app.ui.log.insights_panel import InsightsPanel
 from app.ui.log.invalid_rows import InvalidRows
 from app.ui.log.pain_chart import PainChart
 from app.ui.log.quick_start import QuickStart
+from app.ui.log.sos_checks import SosChecks
 from app.ui.session import Session
 
 
@@ -32,6 +33,7 @@ def LogScreen(session: Session) -> ft.Control:
             InsightsPanel(session),
             PainChart(session),
             HistoryList(session),
+            SosChecks(session),
             InvalidRows(session),
             TransferButtons(session),
         ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.domain.words import count
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import TARGET
 from app.ui.kit.transfer_buttons import TransferButtons
@@ -14,8 +15,9 @@ def _what_goes(session: Session) -> str:
     aside = session.log.moved_aside()
     copies = f" and {len(aside)} unreadable earlier cop{'y' if len(aside) == 1 else 'ies'} " \
              f"({', '.join(aside)})" if aside else ""
-    return (f"Delete all {len(session.log)} episodes, your settings{copies}? This cannot be undone. "
-            "Export a copy first if you may want it.")
+    return (f"Delete all {count(len(session.log), 'episode')}, "
+            f"{count(len(session.log.checks()), 'SOS check')}, your settings{copies}? "
+            "This cannot be undone. Export a copy first if you may want it.")
 
 
 @component
