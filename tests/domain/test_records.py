@@ -37,3 +37,12 @@ def test_a_guided_step_names_a_real_card_and_pain_0_to_10():
         StepRecord(card="nap", at=T0)
     with pytest.raises(ValidationError):
         StepRecord(card="ice-pack", at=T0, pain_after=12)
+
+
+def test_a_check_is_told_in_plain_words_with_its_signs_in_the_apps_words():
+    from app.domain.records import OUTCOME_WORDS, outcome_words, signs
+    check = SosCheck(at=T0, tier="emergency", flags=["chest-pain", "fever"])
+    assert outcome_words(check) == "Call for help now"
+    assert set(OUTCOME_WORDS) == {"emergency", "urgent", "soon", "self-care"}
+    assert signs(check)[1] == "A high temperature, or you feel hot and shivery"
+    assert signs(SosCheck(at=T0, tier="self-care")) == []

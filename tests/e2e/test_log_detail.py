@@ -70,8 +70,9 @@ def test_a_past_episode_opens_in_full(log):
     reveal(log, text(log, "Pain 8 at 08:10, 6 at 08:40, 3 at 09:30")).wait_for()
     assert text(log, "Ended 10:40 · lasted 2 h 30 min").count()
     to_top(log, text(log, "Started ").first)
+    log.mouse.move(5, 5)  # no hover tooltip over the chart
     shot(log, "episode_full")
-    reveal(log, text(log, "Wrapped ice pack · 08:15 · done · pain 8 → 6")).wait_for()
+    reveal(log, text(log, "Wrapped ice pack · 08:15 · done · pain 8 before, 6 after")).wait_for()
     assert text(log, "Knee-to-chest stretch · 08:50 · skipped").count()
     reveal(log, text(log, "08:25 · Ibuprofen gel · better")).wait_for()
     reveal(log, log.get_by_role("textbox", name="Notes")).wait_for()  # Flutter keeps its text off the DOM

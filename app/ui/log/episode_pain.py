@@ -32,7 +32,8 @@ def pain_chart(episode: Episode) -> ft.Control:
     points = [Point(r.score, f"{when(r.at, episode.start)}: pain {r.score}/10") for r in readings]
     first, last = when(readings[0].at, episode.start), when(readings[-1].at, episode.start)
     ticks = [first, last] if len(readings) > 1 else [first]
+    few = len(points) <= VALUES_UP_TO
     return ft.Column(spacing=4, controls=[
-        ScoreChart(points, ticks, values=len(points) <= VALUES_UP_TO),
+        ScoreChart(points, ticks, values=few, gap=6 if few else 1),
         ft.Text(pain_words(episode), size=16),
     ])

@@ -10,12 +10,12 @@ from app.ui.log.episode_pain import when
 
 
 def step_line(step: StepRecord, episode: Episode) -> str:
-    """'Ice pack · 08:15 · done · pain 8 → 6'."""
+    """'Wrapped ice pack · 08:15 · done · pain 8 before, 6 after' (the app's font has no arrow)."""
     parts = [label(step.card), when(step.at, episode.start), step.outcome]
     if step.pain_before is not None or step.pain_after is not None:
-        before = "?" if step.pain_before is None else step.pain_before
-        after = "?" if step.pain_after is None else step.pain_after
-        parts.append(f"pain {before} → {after}")
+        before = "not scored" if step.pain_before is None else step.pain_before
+        after = "not scored" if step.pain_after is None else step.pain_after
+        parts.append(f"pain {before} before, {after} after")
     return " · ".join(parts)
 
 

@@ -47,12 +47,12 @@ def _slot(point: Point, values: bool, picked: bool, pick) -> ft.Control:
 
 
 @component
-def ScoreChart(points: list[Point], ticks: list[str], values: bool = False) -> ft.Control:
+def ScoreChart(points: list[Point], ticks: list[str], values: bool = False, gap: int = 1) -> ft.Control:
     """`ticks` spread under the bars, first at the left and last at the right; `values` prints each score."""
     picked, set_picked = ft.use_state(-1)
     grid = [ft.Container(left=0, right=0, top=_y(v), height=1, bgcolor=ft.Colors.OUTLINE_VARIANT)
             for v in TICKS]
-    bars = ft.Row(left=0, right=0, top=0, bottom=BELOW, spacing=1,
+    bars = ft.Row(left=0, right=0, top=0, bottom=BELOW, spacing=gap,
                   vertical_alignment=ft.CrossAxisAlignment.END,
                   controls=[_slot(p, values, i == picked, lambda _, i=i: set_picked(i))
                             for i, p in enumerate(points)])
