@@ -17,8 +17,10 @@ import uvicorn
 from flet.utils import get_bool_env_var, is_linux_server, open_in_browser
 from flet_web import get_package_web_dir
 
+from app import uploads
 from app.server_limits import LimitedH11Protocol
 from app.server_sessions import SESSION_TIMEOUT, SessionWatch
+from app.store.transfer import MAX_IMPORT_BYTES
 from app.web_delivery import Delivery, unversioned
 from app.web_identity import content_security_policy
 
@@ -225,8 +227,12 @@ def build_app(main, site: Site, assets_dir: str, on_startup=()):
 
     outer = flet_fastapi.FastAPI(on_startup=[prewarm, *on_startup], docs_url=None, redoc_url=None,
                                  openapi_url=None)
+    # An imported file comes in by PUT to Flet's signed /upload route, capped at the import limit,
+    # never inside a WebSocket message (app/uploads.py says why).
     outer.mount("/", flet_fastapi.app(main, assets_dir=assets_dir, no_cdn=True,
-                                      session_timeout_seconds=SESSION_TIMEOUT))
+                                      session_timeout_seconds=SESSION_TIMEOUT,
+                                      upload_dir=uploads.folder(), max_upload_size=MAX_IMPORT_BYTES,
+                                      secret_key=secrets.token_urlsafe(32)))
     delivery = Delivery(outer, get_package_web_dir(), assets_dir)
     return Guard(SessionWatch(delivery), site)
 
