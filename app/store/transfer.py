@@ -20,9 +20,11 @@ EXPORT_FORMAT = "spasm-sos-export"
 EXPORT_VERSION = 1
 MAX_ERRORS = 5
 MIB = 1024 * 1024
-# A picked file reaches the server whole, inside one WebSocket message (Flet's msgpack: the bytes as
-# they are, plus the file's name and the call around them), and the server refuses messages over
-# 16 MiB (uvicorn's ws_max_size) by closing the connection. One limit, a mebibyte below that.
+# Server mode checks a picked file's size before asking for its bytes, then takes them by HTTP
+# upload, capped at this limit (app/uploads.py). A file picked with its data instead reaches the
+# server whole, inside one WebSocket message (Flet's msgpack: the bytes as they are, plus the file's
+# name and the call around them), and the server closes the connection on a message over 16 MiB
+# (uvicorn's ws_max_size); so one limit, a mebibyte below that, holds for every way in.
 WEBSOCKET_MESSAGE = 16 * MIB
 MAX_IMPORT_BYTES = 15 * MIB
 MAX_UNPACKED_BYTES = 64 * MIB  # what a compressed export may grow to (50,000 episodes: ~20 MiB)
