@@ -14,24 +14,31 @@ from app.ui.sos.call_button import CallButton
 from app.ui.sos.number_check import NumberCheck
 
 HISTORY = "Also tell a doctor today if…"
+CHECK_WIDTH = 40  # the box itself; the whole row is the tap target
 
 
 def _heading(text: str) -> ft.Control:
-    return heading(text, size=18)
+    return heading(text, size=17)
 
 
 def _flag_row(flag_id: str, label: str, ticked: bool, session: Session) -> ft.Control:
-    """A whole-row tap target; the label wraps instead of being cut off."""
-    return ft.Container(
-        border_radius=12, padding=ft.Padding.symmetric(vertical=2),
+    """A whole-row tap target; the label wraps instead of being cut off.
+
+    Compact (a narrow box, no gaps), so three signs fit on a screen at 200 % text; the row is a
+    semantics container ("sos-sign") so its whole extent can be measured.
+    """
+    return ft.Semantics(container=True, identifier="sos-sign", content=ft.Container(
+        border_radius=12, padding=ft.Padding.only(right=4),
         bgcolor=ft.Colors.ERROR_CONTAINER if ticked else None,
         on_click=lambda: session.toggle_flag(flag_id),
-        content=ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
-            ft.Checkbox(value=ticked, semantics_label=label, width=TARGET, height=TARGET,
+        content=ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, spacing=4, controls=[
+            ft.Checkbox(value=ticked, semantics_label=label, width=CHECK_WIDTH, height=TARGET,
                         on_change=lambda: session.toggle_flag(flag_id)),
-            ft.Text(label, size=15, expand=True),
+            # the checkbox carries the label for screen readers; the text is not read twice
+            ft.Semantics(exclude_semantics=True, expand=True, content=ft.Text(
+                label, size=14, style=ft.TextStyle(height=1.25))),
         ]),
-    )
+    ))
 
 
 @component
@@ -45,7 +52,7 @@ def SosChecklist(session: Session) -> ft.Control:
         "history": HISTORY,
     }
     rows: list[ft.Control] = [
-        ft.Text("Tick any you have now, or since this pain began.", size=14),
+        ft.Text("Tick any you have now, or since this pain began.", size=13),
     ]
     for key, section in checklist_sections(flags):
         rows.append(_heading(headings[key]))
@@ -63,9 +70,9 @@ def SosChecklist(session: Session) -> ft.Control:
     return ft.Column(expand=True, spacing=0, controls=[
         ft.Container(padding=ft.Padding.only(left=12, right=12, top=8), content=CallButton(
             session.number, f"Call {session.number}", place=session.emergency.place)),
-        ft.ListView(expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8), spacing=4,
+        ft.ListView(expand=True, padding=ft.Padding.symmetric(horizontal=8, vertical=4), spacing=2,
                     controls=rows),
-        ft.Container(padding=12, content=ft.Row(controls=[
+        ft.Container(padding=ft.Padding.symmetric(horizontal=12, vertical=8), content=ft.Row(controls=[
             ft.OutlinedButton("Back", height=TARGET, on_click=session.close_overlay),
             action,
         ])),
