@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import flet as ft
 
@@ -15,6 +15,14 @@ from app.ui.kit.theme import TARGET
 from app.ui.session import Session, now
 
 WHEN = [("0", "Now"), ("30", "30 min ago"), ("60", "1 h ago"), ("120", "2 h ago")]
+WHEN_PAST = [("0", "When it began"), ("30", "30 min in"), ("60", "1 h in"), ("120", "2 h in")]
+
+
+def taken_at(episode: Episode, minutes: int, at_now: datetime) -> datetime:
+    """An open episode counts back from now; an ended one counts on from its start, never past its end."""
+    if episode.end is None:
+        return at_now - timedelta(minutes=minutes)
+    return min(episode.start + timedelta(minutes=minutes), episode.end)
 EFFECTS = [("better", "Better"), ("same", "Same"), ("worse", "Worse")]
 
 
@@ -25,7 +33,7 @@ def TakenPanel(session: Session, episode: Episode) -> ft.Control:
 
     def add(what: str) -> None:
         if what.strip():
-            session.add_taken(episode.id, what, now() - timedelta(minutes=int(when)))
+            session.add_taken(episode.id, what, taken_at(episode, int(when), now()))
             set_words("")
 
     asking = ask_if_it_helped(episode)
@@ -47,7 +55,7 @@ def TakenPanel(session: Session, episode: Episode) -> ft.Control:
                          on_submit=lambda e: add(e.control.value or "")),
             ft.Button("Add", icon=ft.Icons.ADD, height=TARGET, on_click=lambda: add(words)),
         ]),
-        ChoiceChips(WHEN, [when], set_when),
+        ChoiceChips(WHEN if episode.is_open else WHEN_PAST, [when], set_when),
         *([ft.Text("Again:", size=16), ChoiceChips([(w, w) for w in earlier], [], add)] if earlier else []),
     ]
     return ft.Column(spacing=8, controls=controls)
