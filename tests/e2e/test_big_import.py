@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import time
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
-from tests.e2e.conftest import reveal, shot, text
+from tests.browser import AppServer
+from tests.e2e.conftest import open_app, reveal, shot, text
 from tests.e2e.test_network import call_for_a_bladder_sign
 
 MIB = 1024 * 1024
@@ -69,7 +71,7 @@ def _export_of(n: int) -> bytes:
         {"format": "spasm-sos-log", "schema": 2, "tables": {"episodes": rows}})))
     assert len(log) == n
     exported = export_json_file(log)
-    assert exported.extension == "json.gz" and exported.importable
+    assert exported.importable
     return exported.data
 
 
@@ -77,6 +79,7 @@ def test_after_a_refused_file_a_big_export_the_app_made_imports_back(app, tmp_pa
     n = 50_000
     export = tmp_path / "spasm-sos-big.json.gz"
     export.write_bytes(_export_of(n))
+    assert export.read_bytes()[:2] == b"\x1f\x8b"  # plain JSON would be over the limit: gzipped
     print(f"export of {n} episodes: {export.stat().st_size / MIB:.2f} MiB gzipped")
 
     app.get_by_role("tab", name="Log").click()
@@ -86,3 +89,21 @@ def test_after_a_refused_file_a_big_export_the_app_made_imports_back(app, tmp_pa
     text(app, f"Imported {n} episodes").first.wait_for(timeout=120_000)
     print(f"{n} episodes imported and shown {time.perf_counter() - t0:.2f} s after the pick")
     assert call_for_a_bladder_sign(app) == "tel:999"
+
+
+def test_off_loopback_the_upload_carries_the_token_cookie_and_the_import_lands(browser_context, tmp_path):
+    """With a non-loopback --host every request needs the token's cookie, the upload's PUT included."""
+    export = tmp_path / "spasm-sos-two.json"
+    export.write_bytes(_export_of(2))
+    context, guard = browser_context
+    with AppServer(tmp_path / "data", args=("--host", "0.0.0.0")) as srv:
+        line = srv.printed()
+        token = urlsplit(line[line.index("http"):]).query
+        page = open_app(context, f"{srv.url}/?{token}")
+        page.get_by_role("tab", name="Log").click()
+        _pick(page, _too_big(tmp_path))
+        text(page, "Nothing was imported: the file is 19.0 MB").first.wait_for(timeout=20_000)
+        _pick(page, export)
+        text(page, "Imported 2 episodes").first.wait_for(timeout=30_000)
+        assert guard.blocked == []
+        page.close()
