@@ -11,7 +11,8 @@ from app.domain.records import PegEntry
 
 SOURCE = ("PEG scale: Krebs EE, Lorenz KA, Bair MJ et al. Development and initial validation of the PEG, "
           "a three-item scale assessing pain intensity and interference. J Gen Intern Med 2009;24(6):733-8.")
-SHORT_SOURCE = "PEG scale (Krebs EE et al., J Gen Intern Med 2009)"
+SHORT_SOURCE = "PEG scale (Krebs EE et al., J Gen Intern Med 2009)"  # for the clinician's screens
+PLAIN_SOURCE = "Based on: a short pain scale used in research and by doctors (PEG)"
 CHANGE_SOURCE = ("A change of 30% or more is taken as meaningful (IMMPACT: Dworkin RH et al., "
                  "J Pain 2008;9(2):105-21).")
 WEEK = timedelta(days=7)

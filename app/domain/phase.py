@@ -14,8 +14,8 @@ TIMING: dict[Temperature, str] = {
     "heat": "Source articles: heat after 48 hours (one says from the start).",
 }
 EVIDENCE: dict[Temperature, str] = {
-    "ice": "Cochrane review: too little evidence to say whether cold helps.",
-    "heat": "Cochrane review: moderate evidence of a small, short-term drop in pain.",
+    "ice": "Research review (Cochrane): too little evidence to say whether cold helps.",
+    "heat": "Research review (Cochrane): moderate evidence of a small, short-term drop in pain.",
 }
 
 

@@ -1,15 +1,19 @@
 """No patient screen shows a citation outside Sources: every card and guide step, rendered in full."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import flet as ft
 import pytest
 
 from app.content.loader import library
+from app.domain.citations import full_reference
+from app.domain.episode import Episode
 from app.domain.guide import STEPS, Step
 from app.store import EpisodeLog, MemoryBackend
 from app.ui.decks.card_page import CardPage
 from app.ui.guide.step import GuideStep
+from app.ui.kit.peg_check import PegCheck
 from app.ui.kit.sources import SourceList
 from app.ui.session import Session
 from app.ui.timers.timers import Timers
@@ -67,8 +71,21 @@ def test_a_guide_step_with_why_this_open_cites_only_behind_sources(card_id, sess
 
 def test_sources_opened_hold_the_full_references(session):
     card = library().cards_by_id()["heat-pad"]
-    closed = texts(walk(render(SourceList, card.sources)))
-    opened = texts(walk(render(SourceList, card.sources, shown=True)))
+    references = tuple(full_reference(library().source(i)) for i in card.sources)
+    closed = texts(walk(render(SourceList, references)))
+    opened = texts(walk(render(SourceList, references, shown=True)))
     assert closed == ["Sources"]
     assert any("French et al. 2006" in line and "doi.org" in line for line in opened)
     assert len(opened) == 1 + len(card.sources)
+
+
+def test_the_weekly_check_names_its_scale_in_words_and_cites_it_only_behind_sources(session):
+    began = datetime.now(UTC) - timedelta(days=8)
+    session.log.add(Episode(start=began, end=began + timedelta(hours=5)))
+    root = render(PegCheck, session)
+    start = next(n for n in walk(root) if isinstance(n, ft.Button) and "Start the weekly check" in texts([n]))
+    start.on_click()
+    shown = _outside_sources(root)
+    assert any("Question 1 of 3" in line for line in shown)
+    assert _cited(shown) == []
+    assert any(line.startswith("Based on: ") for line in shown)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.domain.peg import QUESTIONS, SHORT_SOURCE, due, in_guide, next_due
+from app.domain.peg import PLAIN_SOURCE, QUESTIONS, SOURCE, due, in_guide, next_due
 from app.domain.records import PegEntry
 from app.ui.kit.boundary import component
+from app.ui.kit.sources import SourceList
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session, now
 
@@ -25,6 +26,11 @@ def _scale(on_pick, key: str) -> ft.Control:
         ft.Row(spacing=6, controls=[button(s) for s in range(0, 6)]),
         ft.Row(spacing=6, controls=[button(s) for s in range(6, 11)]),
     ])
+
+
+def _source() -> list[ft.Control]:
+    return [ft.Text(PLAIN_SOURCE, size=14, italic=True, color=ft.Colors.ON_SURFACE_VARIANT),
+            SourceList((SOURCE,))]
 
 
 @component
@@ -73,7 +79,7 @@ def PegCheck(session: Session) -> ft.Control:
                 ft.Button("Start the weekly check", height=TARGET, on_click=lambda: set_started(True)),
                 ft.TextButton("Not now", height=TARGET, on_click=lambda: set_later(True)),
             ]),
-            ft.Text(SHORT_SOURCE, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
+            *_source(),
         )
     key, question, low, high = QUESTIONS[len(answers)]
     return box(
@@ -83,5 +89,5 @@ def PegCheck(session: Session) -> ft.Control:
         _scale(pick, key),
         ft.Row(controls=[ft.Text(low, size=15, expand=True),
                          ft.Text(high, size=15, expand=True, text_align=ft.TextAlign.RIGHT)]),
-        ft.Text(SHORT_SOURCE, size=14, color=ft.Colors.ON_SURFACE_VARIANT),
+        *_source(),
     )
