@@ -14,7 +14,7 @@ from app.ui.sos.call_button import CallButton
 from app.ui.sos.number_check import NumberCheck
 
 HISTORY = "Also tell a doctor today if…"
-CHECK_WIDTH = 40  # the box itself; the whole row is the tap target
+CHECK_WIDTH = 48  # the 48 px minimum target; the whole row is a tap target too
 
 
 def _heading(text: str) -> ft.Control:
@@ -24,7 +24,7 @@ def _heading(text: str) -> ft.Control:
 def _flag_row(flag_id: str, label: str, ticked: bool, session: Session) -> ft.Control:
     """A whole-row tap target; the label wraps instead of being cut off.
 
-    Compact (a narrow box, no gaps), so three signs fit on a screen at 200 % text; the row is a
+    Compact (a 48 px box, no gaps), so three signs fit on a screen at 200 % text; the row is a
     semantics container ("sos-sign") so its whole extent can be measured.
     """
     return ft.Semantics(container=True, identifier="sos-sign", content=ft.Container(
