@@ -19,7 +19,8 @@ def Banner(text: str | None, tone: str, on_close: Callable[[], None]) -> ft.Cont
     if not text:
         return ft.Container(visible=False)
     icon, bg, fg = TONES[tone]
-    return ft.Container(
+    # Its own semantics node: otherwise the screen's main region takes the message as its name.
+    return ft.Semantics(container=True, live_region=True, content=ft.Container(
         bgcolor=bg, padding=ft.Padding.only(left=12, top=8, bottom=8),
         content=ft.Row(controls=[
             ft.Icon(icon, color=fg),
@@ -27,4 +28,4 @@ def Banner(text: str | None, tone: str, on_close: Callable[[], None]) -> ft.Cont
             ft.IconButton(ft.Icon(ft.Icons.CLOSE, color=fg, semantics_label="Dismiss message"),
                           width=56, height=56, on_click=on_close),
         ]),
-    )
+    ))

@@ -18,7 +18,7 @@ MAX_WAIT = 600.0  # seconds between looks while the app stays open: the clock ma
 
 @component
 def PainReminder(session: Session) -> ft.Control:
-    """Shown on the next open or visit of home and the Log, and on time while the app is open."""
+    """Shown on the next open or visit of home, and on time while the app is open."""
     tick, set_tick = ft.use_state(0)  # moved on when the reminder falls due while the app is open
     episode = session.active
     dismissed = session.settings.get("reminder_dismissed", "")

@@ -13,6 +13,7 @@ from app.ui.kit.boundary import component
 from app.ui.kit.exporting import export_summary
 from app.ui.kit.heading import heading
 from app.ui.kit.peg_check import PegCheck
+from app.ui.kit.screen_header import with_header
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session, now
 
@@ -124,12 +125,7 @@ def ReportScreen(session: Session) -> ft.Control:
         set_message(await export_summary(picker, session.log, key, notes))
 
     open_ = r.open_episode
-    return ft.ListView(expand=True, padding=16, spacing=12, controls=[
-        ft.Row(controls=[
-            ft.IconButton(ft.Icon(ft.Icons.ARROW_BACK, semantics_label="Back"), width=TARGET, height=TARGET,
-                          on_click=session.close_overlay),
-            heading("For your doctor", size=26),
-        ]),
+    body = ft.ListView(expand=True, padding=16, spacing=12, controls=[
         _line("A one-page summary to show a doctor or physio. It is saved on this device; nothing is sent."),
         ft.SegmentedButton(
             selected=[key], on_change=lambda e: set_key(e.control.selected[0]),
@@ -158,3 +154,4 @@ def ReportScreen(session: Session) -> ft.Control:
         *([_line(f"{at:%d %b}: {text}") for at, text in r.notes] if notes else []),
         *([_line("No notes in this period.")] if notes and not r.notes else []),
     ])
+    return with_header("For your doctor", session.close_overlay, body)

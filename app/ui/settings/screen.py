@@ -9,6 +9,7 @@ from app.domain.regions import CHECK_LOCAL
 from app.ui.kit.boundary import component
 from app.ui.kit.heading import heading
 from app.ui.kit.install_prompt import InstallPrompt
+from app.ui.kit.screen_header import with_header
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session
 from app.ui.settings.about import About
@@ -34,12 +35,7 @@ def SettingsScreen(session: Session) -> ft.Control:
         ft.context.page.theme_mode = session.theme_mode()
 
     sources = library().sources
-    return ft.ListView(expand=True, padding=16, spacing=14, controls=[
-        ft.Row(controls=[
-            ft.IconButton(ft.Icon(ft.Icons.ARROW_BACK, semantics_label="Back"), width=TARGET, height=TARGET,
-                          on_click=session.close_overlay),
-            heading("Settings", size=26),
-        ]),
+    body = ft.ListView(expand=True, padding=16, spacing=14, controls=[
         _heading("Theme"),
         ft.SegmentedButton(
             selected=[settings.get("theme", "system")],
@@ -64,3 +60,4 @@ def SettingsScreen(session: Session) -> ft.Control:
         _heading("Sources"),
         *[ft.Text(f"• {s.title} — {s.ref}", size=14, selectable=True) for s in sources],
     ])
+    return with_header("Settings", session.close_overlay, body)

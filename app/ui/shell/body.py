@@ -37,7 +37,8 @@ def Body(session: Session) -> ft.Control:
         screen = DeckView(library().deck(session.tab), session, key=session.tab)
         if session.tab == "relief":
             top.append(HelpNowButton(session))
-    home = session.overlay is None and session.tab in ("relief", "log")  # where the reminder waits
+    # The reminder waits on home; on the Log the open episode's own pain buttons are at the top.
+    home = session.overlay is None and session.tab == "relief"
     return ft.Column(expand=True, spacing=0, controls=[
         Banner(session.problem, "problem", session.dismiss_problem),
         SaveWarning(session),

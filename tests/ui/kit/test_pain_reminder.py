@@ -51,9 +51,10 @@ def test_not_now_puts_it_off_and_it_is_kept_across_a_reload(session):
 
 
 @pytest.mark.parametrize("tab, overlay, shown", [
-    ("relief", None, True), ("log", None, True), ("sleep", None, False), ("relief", "sos", False),
+    ("relief", None, True), ("log", None, False), ("sleep", None, False), ("relief", "sos", False),
 ])
-def test_the_reminder_waits_on_home_and_the_log(session, tab, overlay, shown):
+def test_the_reminder_waits_on_home_only(session, tab, overlay, shown):
+    """The Log's open episode asks for pain at its top already: a second, fixed panel would push it away."""
     session.start_episode(minutes_ago=180)
     session.show_tab(tab)
     session.overlay = overlay
