@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from tests.browser import steady
-from tests.e2e.conftest import enable_semantics
+from tests.e2e.conftest import enable_semantics, reveal, text
 
 HEIGHT = 844
 LARGE_TEXT = ("document.addEventListener('DOMContentLoaded', () => "
@@ -68,3 +68,34 @@ def test_every_buttons_label_is_drawn_inside_its_button(server, browser_context,
             spilt[node.get_attribute("aria-label") or node.inner_text()] = where
     page.close()
     assert spilt == {}, f"labels reaching past their buttons on {path} at 200 % text: {spilt}"
+
+
+def test_a_running_timer_bar_leaves_the_time_left_room_beside_stop(server, browser_context):
+    """Before, 'Stop hold timer' took most of the bar and cut the time left to '14:59 left · …'."""
+    page = _open(browser_context[0], server.url, "/")
+    page.get_by_role("tab", name="Prevent").click()
+    plank = text(page, "Core strength: plank")
+    for _ in range(6):  # the deck opens on exercise with education; the plank comes later
+        if plank.count():
+            break
+        page.get_by_role("button", name="Next card").click()
+        page.wait_for_timeout(600)
+    reveal(page, page.get_by_role("button", name="Start hold timer"), touch=True).click()
+    page.get_by_role("tab", name="Log").click()  # only the bar shows the timer here
+    label = text(page, "left · Core strength: plank").first
+    label.wait_for()
+    stop = page.get_by_role("button", name="Stop hold timer").first.bounding_box()
+    room = label.bounding_box()
+    page.close()
+    assert room["width"] >= 0.5 * 390, f"the time left gets {room['width']:.0f} px of 390"
+    assert stop["x"] >= 0 and stop["x"] + stop["width"] <= 390 and stop["y"] + stop["height"] <= HEIGHT
+
+
+def test_the_logs_big_buttons_grow_to_show_their_whole_label(server, browser_context):
+    """Before, a fixed height cut 'I'm having a spasm' to 'I'm having a' and the summary button's 2nd line."""
+    page = _open(browser_context[0], server.url, "/log")
+    line = 32 * 1.1  # one line of a 16 px label at 200 %: any label here wraps to at least two
+    for name in ("I'm having a spasm", "For your doctor: a one-page summary"):
+        box = reveal(page, page.get_by_role("button", name=name), touch=True).bounding_box()
+        assert box["height"] >= 2 * line + 16, f"{name!r} is {box['height']:.0f} px tall at 200 % text"
+    page.close()

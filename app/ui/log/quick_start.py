@@ -13,9 +13,12 @@ from app.ui.session import Session, now
 @component
 def QuickStart(session: Session) -> ft.Control:
     return ft.Column(spacing=10, controls=[
-        ft.Button(
-            content=ft.Text("I'm having a spasm", size=24, weight=ft.FontWeight.BOLD),
-            icon=ft.Icon(ft.Icons.ADD_CIRCLE, size=32), height=88, width=float("inf"),
+        ft.Button(  # no fixed height: at large text the label wraps and the button grows
+            content=ft.Text("I'm having a spasm", size=24, weight=ft.FontWeight.BOLD,
+                            text_align=ft.TextAlign.CENTER),
+            icon=ft.Icon(ft.Icons.ADD_CIRCLE, size=32), width=float("inf"),
+            style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16),
+                                 padding=ft.Padding.symmetric(horizontal=16, vertical=24)),
             on_click=lambda: session.start_episode(0),
         ),
         ft.Text("It started earlier:", size=16),

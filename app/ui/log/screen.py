@@ -7,7 +7,6 @@ import flet as ft
 from app.ui.kit.boundary import component
 from app.ui.kit.install_prompt import InstallPrompt
 from app.ui.kit.peg_check import PegCheck
-from app.ui.kit.theme import TARGET
 from app.ui.kit.transfer_buttons import TransferButtons
 from app.ui.log.active_episode import ActiveEpisode
 from app.ui.log.history_list import HistoryList
@@ -28,8 +27,11 @@ def LogScreen(session: Session) -> ft.Control:
             InstallPrompt(session, "log"),
             ActiveEpisode(session, active) if active else QuickStart(session),
             PegCheck(session),
-            ft.OutlinedButton("For your doctor: a one-page summary", icon=ft.Icons.ASSIGNMENT_OUTLINED,
-                              height=TARGET, on_click=session.open_report),
+            ft.OutlinedButton(  # no fixed height: at large text the label wraps and the button grows
+                content=ft.Text("For your doctor: a one-page summary", size=17),
+                icon=ft.Icons.ASSIGNMENT_OUTLINED, width=float("inf"), on_click=session.open_report,
+                style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16),
+                                     padding=ft.Padding.symmetric(horizontal=16, vertical=14))),
             InsightsPanel(session),
             PainChart(session),
             HistoryList(session),
