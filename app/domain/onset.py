@@ -1,4 +1,4 @@
-"""When did it start: the quick answers a person can give, each as minutes before now."""
+"""When did it start: the quick answers a person can give, or a clock time, each as minutes before now."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ def start_choices(local_now: datetime) -> list[tuple[str, int]]:
     evening = datetime.combine(local_now.date() - timedelta(days=1), EVENING, local_now.tzinfo)
     choices.append(("Yesterday evening", _minutes(local_now - evening)))
     return choices
+
+
+def minutes_since(picked: time, local_now: datetime) -> int:
+    """Minutes since a clock time the person picked: today's, or yesterday's if today's is still ahead."""
+    at = datetime.combine(local_now.date(), picked.replace(second=0, microsecond=0), local_now.tzinfo)
+    if at > local_now:
+        at -= timedelta(days=1)
+    return _minutes(local_now - at)
 
 
 def _minutes(td: timedelta) -> int:

@@ -1,8 +1,8 @@
 """'When did it start?' reaches back to this morning and yesterday evening, not only an hour."""
 
-from datetime import datetime
+from datetime import datetime, time
 
-from app.domain.onset import start_choices
+from app.domain.onset import minutes_since, start_choices
 
 
 def test_at_noon_this_morning_and_yesterday_evening_are_offered_as_minutes_ago():
@@ -15,3 +15,10 @@ def test_at_noon_this_morning_and_yesterday_evening_are_offered_as_minutes_ago()
 def test_early_in_the_morning_there_is_no_this_morning_yet():
     labels = [label for label, _ in start_choices(datetime(2026, 12, 3, 8, 30))]
     assert "This morning" not in labels and "Yesterday evening" in labels
+
+
+def test_a_picked_clock_time_is_today_or_yesterday_whichever_has_passed():
+    noon = datetime(2026, 12, 3, 12, 0)
+    assert minutes_since(time(9, 30), noon) == 150
+    assert minutes_since(time(12, 0), noon) == 0
+    assert minutes_since(time(22, 15), noon) == 13 * 60 + 45  # 22:15 yesterday

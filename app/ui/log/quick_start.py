@@ -6,6 +6,7 @@ import flet as ft
 
 from app.domain.onset import start_choices
 from app.ui.kit.boundary import component
+from app.ui.kit.start_time import start_time_button
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session, now
 
@@ -25,5 +26,5 @@ def QuickStart(session: Session) -> ft.Control:
         ft.Row(wrap=True, spacing=8, run_spacing=8, controls=[
             ft.OutlinedButton(label, height=TARGET, on_click=lambda _, m=m: session.start_episode(m))
             for label, m in start_choices(now())[1:]
-        ]),
+        ] + [start_time_button(session.start_episode)]),
     ])
