@@ -178,6 +178,14 @@ def test_done_before_the_timers_end_asks_for_pain_and_the_timer_shows(fresh_slow
     page.close()
 
 
+def _tap_once(page, target) -> None:
+    """Tap, then wait for the screen to change, so a slow reply is not taken for a missed tap."""
+    before = page.locator("flt-semantics-host").inner_text()
+    target.click()
+    page.wait_for_function("(before) => document.querySelector('flt-semantics-host').innerText !== before",
+                           arg=before, timeout=15_000)
+
+
 def _walk_to_a_timed_step(page) -> None:
     button(page, "Yes").wait_for(timeout=60_000)
     for _ in range(20):
@@ -187,7 +195,7 @@ def _walk_to_a_timed_step(page) -> None:
         heading, _ = _answers(page)
         tap = {"Safety check": "No", "When did it start?": "Just now", "How": "Pain 7",
                "One more check": "None of these", "Heat or ice?": "Heat"}.get(heading, "Done")
-        button(page, tap).click()
+        _tap_once(page, button(page, tap))
     raise AssertionError("the guide never offered a timed step")
 
 
@@ -204,8 +212,7 @@ def test_a_timers_end_plays_a_tone_and_pain_five_keeps_the_episode_open(fresh, b
         target.wait_for()
         if target.inner_text().startswith("Leave"):
             break
-        target.click()
-        page.wait_for_timeout(500)
+        _tap_once(page, target)
     keep, end = button(page, "Leave it open (I'm still sore)"), button(page, "It has eased, end it")
     assert in_view(page, keep, "keep open")["y"] < in_view(page, end, "end")["y"], "keep it open comes first"
     keep.click()

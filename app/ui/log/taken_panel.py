@@ -23,18 +23,25 @@ def taken_at(episode: Episode, minutes: int, at_now: datetime) -> datetime:
     if episode.end is None:
         return at_now - timedelta(minutes=minutes)
     return min(episode.start + timedelta(minutes=minutes), episode.end)
+
+
 EFFECTS = [("better", "Better"), ("same", "Same"), ("worse", "Worse")]
 
 
 @component
 def TakenPanel(session: Session, episode: Episode) -> ft.Control:
     words, set_words = ft.use_state("")
+    typed = ft.use_ref("")  # events run as tasks: Add can land before the redraw after the last key
     when, set_when = ft.use_state("0")
+
+    def type_(value: str) -> None:
+        typed.current = value
+        set_words(value)
 
     def add(what: str) -> None:
         if what.strip():
             session.add_taken(episode.id, what, taken_at(episode, int(when), now()))
-            set_words("")
+            type_("")
 
     asking = ask_if_it_helped(episode)
     controls: list[ft.Control] = [
@@ -51,9 +58,9 @@ def TakenPanel(session: Session, episode: Episode) -> ft.Control:
     controls += [
         ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
             ft.TextField(label="In your own words", value=words, expand=True, max_length=80, text_size=18,
-                         on_change=lambda e: set_words(e.control.value or ""),
+                         on_change=lambda e: type_(e.control.value or ""),
                          on_submit=lambda e: add(e.control.value or "")),
-            ft.Button("Add", icon=ft.Icons.ADD, height=TARGET, on_click=lambda: add(words)),
+            ft.Button("Add", icon=ft.Icons.ADD, height=TARGET, on_click=lambda: add(typed.current or "")),
         ]),
         ChoiceChips(WHEN if episode.is_open else WHEN_PAST, [when], set_when),
         *([ft.Text("Again:", size=16), ChoiceChips([(w, w) for w in earlier], [], add)] if earlier else []),
