@@ -202,3 +202,16 @@ class Episode(BaseModel):
                 f"{at:%d %b %Y, %H:%M}. Change its start time or delete it; it cannot end before it "
                 "starts.")
         return Episode.model_validate({**self.model_dump(), "end": at, "updated_at": utc_now()})
+
+    def retimed(self, *, start: datetime | None = None, end: datetime | None = None) -> Episode:
+        """A copy with its start or end moved (the person corrects a time); the end stays after the start.
+
+        Raises EndsBeforeStart, with a sentence to show, when the new times would put the end first.
+        """
+        start, end = start or self.start, end or self.end
+        if end is not None and end < start:
+            raise EndsBeforeStart(
+                f"That would end it ({end.astimezone():%d %b, %H:%M}) before it starts "
+                f"({start.astimezone():%d %b, %H:%M}). Nothing was changed.")
+        return Episode.model_validate({**self.model_dump(), "start": start, "end": end,
+                                       "updated_at": utc_now()})

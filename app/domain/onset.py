@@ -26,5 +26,17 @@ def minutes_since(picked: time, local_now: datetime) -> int:
     return _minutes(local_now - at)
 
 
+def on_the_day(picked: time, was: datetime, *, not_after: datetime | None = None,
+               not_before: datetime | None = None) -> datetime:
+    """A corrected time: the clock time picked, on the day of `was` (in its own offset); a day earlier
+    if that lands after `not_after`, a day later if before `not_before` (a time across midnight)."""
+    at = datetime.combine(was.date(), picked.replace(second=0, microsecond=0), was.tzinfo)
+    if not_after is not None and at > not_after:
+        return at - timedelta(days=1)
+    if not_before is not None and at < not_before:
+        return at + timedelta(days=1)
+    return at
+
+
 def _minutes(td: timedelta) -> int:
     return int(td.total_seconds() // 60)

@@ -197,6 +197,14 @@ class Session(GuideFlow):
             self.problem = str(exc)
         self._changed()
 
+    def retime(self, episode_id: str, *, start: datetime | None = None, end: datetime | None = None) -> None:
+        """Correct when an episode started or ended; one that would end first says so and changes nothing."""
+        try:
+            self.log.update(self.log.get(episode_id).retimed(start=start, end=end))
+        except EndsBeforeStart as exc:
+            self.problem = str(exc)
+        self._changed()
+
     def delete(self, episode_id: str) -> None:
         self.undo, self.undo_generation = self.log.delete(episode_id), self.log.generation
         self._changed()

@@ -114,3 +114,18 @@ def test_an_episode_open_for_over_12_hours_is_stale_and_knows_its_last_entry():
     assert e.last_entry == T0 + timedelta(hours=1)
     assert e.ended(e.last_entry).end == T0 + timedelta(hours=1)  # "No": it ends at its last entry
     assert not e.ended(e.last_entry).stale(T0 + timedelta(days=3))
+
+
+def test_a_corrected_start_or_end_moves_only_that_time_and_never_puts_the_end_first():
+    from app.domain.episode import EndsBeforeStart
+
+    e = Episode(start=T0, end=T0 + timedelta(hours=2), pain=[PainReading(at=T0, score=8)])
+    earlier = e.retimed(start=T0 - timedelta(days=1))  # it really began yesterday
+    assert (earlier.start, earlier.end, earlier.pain) == (T0 - timedelta(days=1), e.end, e.pain)
+    assert earlier.duration(T0) == timedelta(hours=26) and earlier.updated_at > e.updated_at
+    assert e.retimed(end=T0 + timedelta(days=3)).end == T0 + timedelta(days=3)
+    with pytest.raises(EndsBeforeStart, match="before it starts"):
+        e.retimed(end=T0 - timedelta(minutes=1))
+    with pytest.raises(EndsBeforeStart):
+        e.retimed(start=T0 + timedelta(hours=3))
+    assert Episode(start=T0).retimed(start=T0 - timedelta(hours=1)).is_open

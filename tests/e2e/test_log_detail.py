@@ -9,6 +9,7 @@ import pytest
 from app.domain.episode import Episode, PainReading, StepRecord, Taken
 from app.domain.records import SosCheck
 from app.store.repository import FORMAT, SCHEMA
+from tests.browser import type_into
 from tests.e2e.conftest import Server, open_app, reveal, shot, text
 
 # yesterday at 08:10 local time, so every time shown is the one written here
@@ -117,3 +118,22 @@ def test_delete_all_leaves_no_sos_check(log):
     log.get_by_role("tab", name="Log").click()
     reveal(log, checks_heading(log, 0)).wait_for()
     assert not log.get_by_role("button", name=re.compile("^Delete SOS check")).count()
+
+
+def test_a_past_episodes_start_is_corrected_on_the_clock_face(log, server):
+    reveal(log, text(log, "worst pain 8/10")).click()
+    reveal(log, log.get_by_role("button", name="Change start")).click()
+    text(log, "When did it start?").first.wait_for()
+    log.get_by_role("button", name="Switch to text input mode").click()  # the keyboard, not the dial
+    hour, minute = log.get_by_role("textbox").nth(-2), log.get_by_role("textbox").nth(-1)
+    type_into(log, hour, "07")
+    type_into(log, minute, "30")
+    shot(log, "episode_change_start")
+    log.get_by_role("button", name="Save", exact=True).click()
+    reveal(log, text(log, "Ended 10:40 · lasted 3 h 10 min")).wait_for()
+    assert text(log, f"Started {START:%a %d %b %Y}, 07:30").count()
+    again = open_app(log.context, server.url)  # saved: a new visit reads it from the file
+    again.get_by_role("tab", name="Log").click()
+    reveal(again, text(again, "worst pain 8/10")).click()
+    reveal(again, text(again, "Ended 10:40 · lasted 3 h 10 min")).wait_for()
+    again.close()

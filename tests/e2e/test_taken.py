@@ -1,4 +1,4 @@
-"""What I took, in a browser: written on the open episode, 'Did it help?' at the next pain score, and
+"""What I took, in a browser: written on the open episode, 'Did it help?' beside the next pain score, and
 shown by its time in the episode, in history and in the doctor's summary."""
 
 import re
@@ -33,8 +33,12 @@ def test_a_medicine_is_asked_about_at_the_next_pain_score_and_shows_in_episode_h
 
         page.mouse.wheel(0, -10_000)  # the pain buttons are above the panel
         page.wait_for_timeout(500)
-        _tap(page, "Pain 4")  # the next pain score asks about it
-        reveal(page, text(page, "Did Ibuprofen gel help?")).wait_for()
+        _tap(page, "Pain 4")  # the next pain score asks about it, just below the buttons tapped
+        for words in ("Did Ibuprofen gel help?", "Better"):
+            shown_at = text(page, words).first
+            shown_at.wait_for()
+            box = shown_at.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, f"{words!r} off screen: {box}"
         shot(page, "taken-did-it-help")
         _tap(page, "Better")
         reveal(page, text(page, "Ibuprofen gel · better")).wait_for()

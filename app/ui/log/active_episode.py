@@ -13,6 +13,7 @@ from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.heading import heading
 from app.ui.kit.pain_buttons import PainButtons
 from app.ui.kit.theme import TARGET, amber
+from app.ui.log.did_it_help import DidItHelp
 from app.ui.log.taken_panel import TakenPanel
 from app.ui.session import Session, now
 
@@ -51,6 +52,7 @@ def ActiveEpisode(session: Session, episode: Episode) -> ft.Control:
             ft.Text("How bad is the pain now? (0 = none, 10 = worst)" +
                     (f" · last: {last}" if last is not None else ""), size=18),
             PainButtons(session.log_pain, last),
+            DidItHelp(session, episode),
             ft.Text("What set it off?", size=18, weight=ft.FontWeight.BOLD),
             ChoiceChips([(t.id, t.label) for t in lib.triggers], episode.triggers,
                         lambda cid: session.toggle_choice("triggers", cid)),

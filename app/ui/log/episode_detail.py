@@ -13,6 +13,7 @@ from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
 from app.ui.log.episode_pain import pain_chart
 from app.ui.log.episode_steps import steps_list
+from app.ui.log.episode_times import ChangeTimes
 from app.ui.log.taken_panel import TakenPanel
 from app.ui.session import Session, now
 
@@ -55,6 +56,7 @@ def EpisodeDetail(session: Session, episode: Episode) -> ft.Control:
         border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT), border_radius=12, padding=12,
         content=ft.Column(spacing=10, controls=[
             *[ft.Text(line, size=16) for line in times(episode)],
+            ChangeTimes(session, episode),
             _section("Pain scores"),
             pain_chart(episode),
             _section("Guided steps"),

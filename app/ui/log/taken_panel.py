@@ -7,11 +7,12 @@ from datetime import datetime, timedelta
 import flet as ft
 
 from app.domain.episode import Episode
-from app.domain.taken import ask_if_it_helped, earlier_words
+from app.domain.taken import earlier_words
 from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
+from app.ui.log.did_it_help import DidItHelp
 from app.ui.session import Session, now
 
 WHEN = [("0", "Now"), ("30", "30 min ago"), ("60", "1 h ago"), ("120", "2 h ago")]
@@ -23,9 +24,6 @@ def taken_at(episode: Episode, minutes: int, at_now: datetime) -> datetime:
     if episode.end is None:
         return at_now - timedelta(minutes=minutes)
     return min(episode.start + timedelta(minutes=minutes), episode.end)
-
-
-EFFECTS = [("better", "Better"), ("same", "Same"), ("worse", "Worse")]
 
 
 @component
@@ -43,17 +41,13 @@ def TakenPanel(session: Session, episode: Episode) -> ft.Control:
             session.add_taken(episode.id, what, taken_at(episode, int(when), now()))
             type_("")
 
-    asking = ask_if_it_helped(episode)
     controls: list[ft.Control] = [
         heading("What I took or used", level=3, size=18),
         *[ft.Text(f"{t.at.astimezone():%H:%M} · {t.what}" + (f" · {t.effect}" if t.effect else ""), size=16)
           for t in episode.taken],
     ]
-    if asking is not None:
-        controls += [
-            ft.Text(f"Did {episode.taken[asking].what} help?", size=18, weight=ft.FontWeight.BOLD),
-            ChoiceChips(EFFECTS, [], lambda effect: session.set_effect(episode.id, asking, effect)),
-        ]
+    if not episode.is_open:  # an open episode asks beside its pain buttons
+        controls.append(DidItHelp(session, episode))
     earlier = [w for w in earlier_words(session.log.newest_first()) if w]
     controls += [
         ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
