@@ -7,6 +7,8 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 HEADER_LIMIT = 16 * 1024  # bytes of request line and headers; a browser sends well under 8 KB
 REQUEST_TIMEOUT = 10.0  # seconds for a request to arrive whole, from its first byte or the last response
+MIN_RATE = 32 * 1024  # bytes a second: each byte that arrives adds 1/MIN_RATE s, so a slow upload
+# keeps going while a trickle (slowloris) gains nothing
 MAX_WAITING = 200  # connections waiting on a request at once; past it the longest-waiting is dropped
 LINGER = 1.0  # seconds to keep reading (and discarding) after a refusal, so the client reads it
 REASONS = {400: "Bad Request", 408: "Request Timeout", 431: "Request Header Fields Too Large"}
@@ -35,12 +37,14 @@ def _size(request: h11.Request) -> int:
 
 
 class LimitedH11Protocol(H11Protocol):
-    """Each request must arrive whole within `timeout` seconds and its headers fit in HEADER_LIMIT bytes.
+    """Each request must arrive whole within `timeout` seconds (plus its bytes at MIN_RATE) and its
+    headers fit in HEADER_LIMIT bytes.
 
     Refusals happen here, before any ASGI code (the Host/Origin guard included) sees the request.
     """
 
     timeout = REQUEST_TIMEOUT
+    rate = MIN_RATE
 
     def __init__(self, config, server_state, app_state, _loop=None) -> None:
         super().__init__(config, server_state, app_state, _loop)
@@ -48,6 +52,7 @@ class LimitedH11Protocol(H11Protocol):
         # Connections waiting on a request, oldest first; shared by every connection of this server.
         self.waiting: dict[LimitedH11Protocol, None] = server_state.__dict__.setdefault("spasm_waiting", {})
         self.deadline = None
+        self.since, self.received = 0.0, 0  # when the deadline started; bytes arrived since
         self.begun = False  # bytes of the awaited request have arrived
         self.refused = False
         self.upgraded = False  # handed over to the WebSocket protocol: no longer ours to time
@@ -63,8 +68,13 @@ class LimitedH11Protocol(H11Protocol):
             return  # the answer is sent; the rest of an oversized request is read and dropped
         if self.conn.their_state is h11.IDLE:
             self.begun = True
+        self.received += len(data)
         super().data_received(data)
         self._watch()
+        if self.deadline is not None:  # still arriving: its bytes so far buy it time
+            self.deadline.cancel()
+            self.deadline = self.loop.call_at(self.since + self.timeout + self.received / self.rate,
+                                              self._expire)
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -90,6 +100,7 @@ class LimitedH11Protocol(H11Protocol):
         if not awaited or restart:
             self._unwatch()
         if awaited and self.deadline is None:
+            self.since, self.received = self.loop.time(), 0
             self.deadline = self.loop.call_later(self.timeout, self._expire)
             self.waiting[self] = None
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import resource
+import select
 import socket
 import threading
 import time
 
 import msgpack
 import pytest
+import uvicorn
 
-from app.server_limits import MAX_WAITING, REQUEST_TIMEOUT
-from tests.browser import AppServer
+from app.server_limits import MAX_WAITING, REQUEST_TIMEOUT, LimitedH11Protocol
+from tests.browser import AppServer, free_port
 
 pytestmark = pytest.mark.xdist_group("server-limits")
 
@@ -132,3 +134,66 @@ def test_a_websocket_session_outlives_the_request_deadline(server):
             with contextlib.suppress(TimeoutError):
                 ws.recv(timeout=deadline - time.monotonic())
         ws.ping().wait(5)
+
+
+class _Quick(LimitedH11Protocol):
+    timeout, rate = 1.0, 20_000  # a second, then 20 kB/s: the real limits scaled down
+
+
+async def _count_body(scope, receive, send) -> None:
+    """Reads the whole body and answers its length: an upload route's part in this."""
+    size, more = 0, True
+    while more:
+        message = await receive()
+        size, more = size + len(message.get("body", b"")), message.get("more_body", False)
+    body = str(size).encode()
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+@contextlib.contextmanager
+def _counting_server():
+    server = uvicorn.Server(uvicorn.Config(_count_body, host="127.0.0.1", port=free_port(), http=_Quick,
+                                           lifespan="off", log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield server.config.port
+    finally:
+        server.should_exit = True
+        thread.join(5)
+
+
+def _upload(port: int, size: int, chunk: int, pause: float) -> bytes:
+    """Send a body of `size` bytes, `chunk` at a time with a pause between; the whole answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(f"PUT /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {size}\r\n\r\n".encode())
+        for _ in range(size // chunk):
+            if select.select([sock], [], [], 0)[0]:
+                break  # answered before the body was all sent: read the answer, send no more
+            sock.sendall(b"x" * chunk)
+            time.sleep(pause)
+        got = b""
+        with contextlib.suppress(OSError):
+            while chunk_in := sock.recv(4096):
+                got += chunk_in
+                if got.startswith(b"HTTP/1.1 200") and got.endswith(str(size).encode()):
+                    break
+        return got
+
+
+def test_a_slow_but_steady_upload_outlasts_the_request_deadline():
+    with _counting_server() as port:  # 60 kB at 30 kB/s: two seconds, twice the deadline
+        answer = _upload(port, 60_000, 3_000, 0.1)
+    assert answer.startswith(b"HTTP/1.1 200") and answer.endswith(b"60000"), answer
+
+
+def test_a_trickled_body_gains_nothing_and_is_cut_off_at_the_deadline():
+    with _counting_server() as port:
+        t0 = time.monotonic()
+        answer = _upload(port, 10, 1, 0.3)  # a byte every 0.3 s: three seconds if it were let
+        took = time.monotonic() - t0
+    assert not answer.startswith(b"HTTP/1.1 200") and 1 <= took < 2, (answer, took)
