@@ -126,8 +126,10 @@ def test_a_past_episodes_start_is_corrected_on_the_clock_face(log, server):
     text(log, "When did it start?").first.wait_for()
     log.get_by_role("button", name="Switch to text input mode").click()  # the keyboard, not the dial
     hour, minute = log.get_by_role("textbox").nth(-2), log.get_by_role("textbox").nth(-1)
-    type_into(log, hour, "07")
-    type_into(log, minute, "30")
+    for field, value in ((hour, "7"), (minute, "30")):
+        type_into(log, field, "")
+        log.keyboard.press("Control+A")  # each field holds the episode's time: replace it
+        log.keyboard.type(value)
     shot(log, "episode_change_start")
     log.get_by_role("button", name="Save", exact=True).click()
     reveal(log, text(log, "Ended 10:40 · lasted 3 h 10 min")).wait_for()

@@ -11,10 +11,13 @@ from tests.browser import AppServer, phone_browser, type_into
 from tests.e2e.conftest import open_app, reveal, shot, text
 
 
-def _tap(page, name: str) -> None:
-    target = page.get_by_role("button", name=name, exact=True).or_(
+def _target(page, name: str):
+    return page.get_by_role("button", name=name, exact=True).or_(
         page.get_by_role("checkbox", name=name, exact=True)).or_(page.get_by_text(name, exact=True))
-    reveal(page, target).click()
+
+
+def _tap(page, name: str) -> None:
+    reveal(page, _target(page, name)).click()
 
 
 def test_a_medicine_is_asked_about_at_the_next_pain_score_and_shows_in_episode_history_and_summary(tmp_path):
@@ -34,11 +37,10 @@ def test_a_medicine_is_asked_about_at_the_next_pain_score_and_shows_in_episode_h
         page.mouse.wheel(0, -10_000)  # the pain buttons are above the panel
         page.wait_for_timeout(500)
         _tap(page, "Pain 4")  # the next pain score asks about it, just below the buttons tapped
-        for words in ("Did Ibuprofen gel help?", "Better"):
-            shown_at = text(page, words).first
+        for shown_at in (text(page, "Did Ibuprofen gel help?").first, _target(page, "Better").first):
             shown_at.wait_for()
             box = shown_at.bounding_box()
-            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, f"{words!r} off screen: {box}"
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, f"off screen: {shown_at} {box}"
         shot(page, "taken-did-it-help")
         _tap(page, "Better")
         reveal(page, text(page, "Ibuprofen gel · better")).wait_for()

@@ -11,6 +11,7 @@ from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
+from app.ui.kit.typed_field import TypedField
 from app.ui.log.episode_pain import pain_chart
 from app.ui.log.episode_steps import steps_list
 from app.ui.log.episode_times import ChangeTimes
@@ -69,8 +70,9 @@ def EpisodeDetail(session: Session, episode: Episode) -> ft.Control:
             ChoiceChips(relief, episode.helped, lambda cid: choose("helped", cid)),
             *_note(episode.helped_note),
             TakenPanel(session, episode),
-            ft.TextField(
-                label="Notes", value=episode.notes, multiline=True, max_length=1000,
+            TypedField(
+                key=f"notes-{episode.id}", label="Notes", value=episode.notes, multiline=True,
+                max_length=1000,
                 on_blur=lambda e: session.edit(episode.id, notes=e.control.value or ""),
             ),
             ft.Row(wrap=True, controls=[

@@ -12,6 +12,7 @@ from app.ui.kit.boundary import component
 from app.ui.kit.choice_chips import ChoiceChips
 from app.ui.kit.heading import heading
 from app.ui.kit.theme import TARGET
+from app.ui.kit.typed_field import TypedField
 from app.ui.log.did_it_help import DidItHelp
 from app.ui.session import Session, now
 
@@ -28,18 +29,18 @@ def taken_at(episode: Episode, minutes: int, at_now: datetime) -> datetime:
 
 @component
 def TakenPanel(session: Session, episode: Episode) -> ft.Control:
-    words, set_words = ft.use_state("")
-    typed = ft.use_ref("")  # events run as tasks: Add can land before the redraw after the last key
+    typed = ft.use_ref("")  # what the phone last sent: Add can land before the redraw after the last key
+    cleared, set_cleared = ft.use_state(0)  # each Add starts a new, empty field
     when, set_when = ft.use_state("0")
 
     def type_(value: str) -> None:
         typed.current = value
-        set_words(value)
 
     def add(what: str) -> None:
         if what.strip():
             session.add_taken(episode.id, what, taken_at(episode, int(when), now()))
             type_("")
+            set_cleared(cleared + 1)
 
     controls: list[ft.Control] = [
         heading("What I took or used", level=3, size=18),
@@ -51,9 +52,8 @@ def TakenPanel(session: Session, episode: Episode) -> ft.Control:
     earlier = [w for w in earlier_words(session.log.newest_first()) if w]
     controls += [
         ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
-            ft.TextField(label="In your own words", value=words, expand=True, max_length=80, text_size=18,
-                         on_change=lambda e: type_(e.control.value or ""),
-                         on_submit=lambda e: add(e.control.value or "")),
+            TypedField(key=f"{episode.id}-{cleared}", on_text=type_, label="In your own words", expand=True,
+                       max_length=80, text_size=18, on_submit=lambda e: add(e.control.value or "")),
             ft.Button("Add", icon=ft.Icons.ADD, height=TARGET, on_click=lambda: add(typed.current or "")),
         ]),
         ChoiceChips(WHEN if episode.is_open else WHEN_PAST, [when], set_when),

@@ -7,6 +7,7 @@ import flet as ft
 from app.domain.regions import CUSTOM, FALLBACK, UNKNOWN, emergency_help, find_countries, stored_choice
 from app.ui.kit.boundary import component
 from app.ui.kit.theme import TARGET
+from app.ui.kit.typed_field import TypedField
 from app.ui.session import Session
 
 AUTO = "auto"
@@ -43,8 +44,7 @@ def CountryPicker(session: Session) -> ft.Control:
         rows.append(_row(UNKNOWN, f"No country ({FALLBACK})"))
     rows += [_row(c.code, f"{c.name} ({c.emergency})") for c in found]
     return ft.Column(spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
-        ft.TextField(label="Search countries", prefix_icon=ft.Icons.SEARCH, text_size=18, value=query,
-                     on_change=lambda e: set_query(e.control.value or "")),
+        TypedField(on_text=set_query, label="Search countries", prefix_icon=ft.Icons.SEARCH, text_size=18),
         *([] if found else [ft.Text("No country matches. Try another spelling, or its emergency number.",
                                     size=16)]),
         ft.RadioGroup(value=stored, on_change=lambda e: ask(e.control.value),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.kit.boundary import component
+from app.ui.kit.typed_field import TypedField
 from app.ui.session import Session
 
 
@@ -17,7 +18,7 @@ def own_help(number: str) -> str:
 def OwnNumberField(session: Session) -> ft.Control:
     saved = session.settings.get("custom", "")
     return ft.Column(spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
-        ft.TextField(
+        TypedField(
             label="Your own number", value=saved if isinstance(saved, str) else "",
             keyboard_type=ft.KeyboardType.PHONE, max_length=15, text_size=18,
             input_filter=ft.InputFilter(regex_string=r"^[0-9+]*$", allow=True),

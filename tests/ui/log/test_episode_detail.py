@@ -73,8 +73,8 @@ def test_what_was_taken_the_choices_and_the_notes_are_there_to_edit(session):
     assert [c.args[1] for c in chips] == [["lifting"], ["ice-pack"]]
     chips[0].args[2]("stress")  # tapping a trigger chip changes this past episode, not only an open one
     assert session.log.get("past").triggers == ["lifting", "stress"]
-    notes = next(c for c in controls if isinstance(c, ft.TextField))
-    assert (notes.label, notes.value) == ("Notes", "Could not turn over")
+    notes = next(c for c in panels if c.fn.__name__ == "TypedField")
+    assert (notes.kwargs["label"], notes.kwargs["value"]) == ("Notes", "Could not turn over")
 
 
 def test_a_past_episode_can_be_reopened_or_deleted_with_undo(session):
