@@ -23,7 +23,7 @@ def server(tmp_path_factory):
 
 def call_from_sos(page) -> str:
     """SOS, then its call button: the number the phone would dial."""
-    page.get_by_role("button", name="SOS").click()
+    page.get_by_role("button", name="SOS", exact=True).click()
     reveal(page, page.get_by_role("checkbox", name="Leaking pee or lost control of your bladder")).click()
     page.get_by_role("button", name="Call 999").first.click()
     page.wait_for_function("() => window.__opened.length > 0")

@@ -29,7 +29,7 @@ def open_app(context, url: str):
     page = context.new_page()
     page.goto(url)
     enable_semantics(page)
-    page.get_by_role("button", name="SOS").wait_for(timeout=60_000)
+    page.get_by_role("button", name="SOS", exact=True).wait_for(timeout=60_000)
     return page
 
 

@@ -10,7 +10,7 @@ CSP_LOG = ("window.__csp = []; document.addEventListener('securitypolicyviolatio
 
 
 def call_for_a_bladder_sign(page) -> str:
-    page.get_by_role("button", name="SOS").click()
+    page.get_by_role("button", name="SOS", exact=True).click()
     reveal(page, page.get_by_role("checkbox", name="Leaking pee or lost control of your bladder")).click()
     page.get_by_role("button", name="Call 999 now").click()  # one tap: it dials and shows the screen
     page.wait_for_function("() => window.__opened.length > 0")

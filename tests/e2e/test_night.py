@@ -41,7 +41,7 @@ def _open(context, url: str, where: str, shows: str):
     page = context.new_page()
     page.goto(url + (where if where.startswith("/") else "/"))
     enable_semantics(page)
-    page.get_by_role("button", name="SOS").wait_for(timeout=60_000)
+    page.get_by_role("button", name="SOS", exact=True).wait_for(timeout=60_000)
     kind, _, name = where.partition(":")
     if kind in ("tab", "button"):
         page.get_by_role(kind, name=name, exact=True).tap()

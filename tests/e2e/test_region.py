@@ -34,12 +34,12 @@ def test_sos_calls_the_phones_country_and_its_health_line(server, locale, number
     with phone_browser(locale=locale) as (context, guard):
         context.add_init_script(OPENED)
         page = open_app(context, server.url)
-        page.get_by_role("button", name="SOS").click()
+        page.get_by_role("button", name="SOS", exact=True).click()
         text(page, f"Call {number} now if you have any of these").first.wait_for()  # after the first frame
         assert text(page, "Check your local emergency number").count() == 0
         tick_and_check(page, EMERGENCY_SIGN)
         assert tap_call(page, f"Call {number}") == f"tel:{number}"
-        page.get_by_role("button", name="SOS").click()  # a fresh checklist
+        page.get_by_role("button", name="SOS", exact=True).click()  # a fresh checklist
         tick_and_check(page, URGENT_SIGN)
         contact = {"en-GB": "NHS 111", "en-NZ": "Healthline", "de-DE": "116117"}.get(locale)
         text(page, f"Contact your doctor or {contact or 'an urgent care service'} today").first.wait_for()
@@ -57,7 +57,7 @@ def test_unknown_country_offers_the_picker_and_ones_own_number_is_kept(tmp_path)
     with AppServer(tmp_path) as server, phone_browser(locale="en-NG") as (context, guard):
         context.add_init_script(OPENED)
         page = open_app(context, server.url)
-        page.get_by_role("button", name="SOS").click()
+        page.get_by_role("button", name="SOS", exact=True).click()
         text(page, "Call 112 now if you have any of these").first.wait_for()
         text(page, "Check your local emergency number").first.wait_for()
         page.get_by_role("button", name="Choose your country").click()
@@ -76,7 +76,7 @@ def test_unknown_country_offers_the_picker_and_ones_own_number_is_kept(tmp_path)
         reveal(page, text(page, "extra button beside 119, which always stays"))
         page.close()
         page = open_app(context, server.url)  # a new visit: the choice was stored
-        page.get_by_role("button", name="SOS").click()
+        page.get_by_role("button", name="SOS", exact=True).click()
         tick_and_check(page, EMERGENCY_SIGN)
         text(page, "Your own number (0871234567)").first.wait_for()
         shot(page, "sos-own-number")

@@ -21,7 +21,7 @@ def test_the_pain_reminder_on_the_next_visit_logs_a_score_in_one_tap(tmp_path):
         page.wait_for_function("() => !document.body.innerText.includes('How is your pain now?')")
         assert text(page, "How is your pain now?").count() == 0
         page.get_by_role("tab", name="Log").click()  # answered: the Log does not ask again
-        page.get_by_role("button", name="SOS").wait_for()
+        page.get_by_role("button", name="SOS", exact=True).wait_for()
         page.wait_for_timeout(1000)
         assert text(page, "How is your pain now?").count() == 0
         assert guard.unexpected == []

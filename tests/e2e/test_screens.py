@@ -22,7 +22,7 @@ def test_dark_phone_gets_dark_screens_until_light_is_chosen(server):
             page.get_by_role("tab", name=tab).click()
             assert brightness(page) < 0.4, f"{tab} is not dark"
             shot(page, f"dark-{tab.lower()}")
-        page.get_by_role("button", name="SOS").click()
+        page.get_by_role("button", name="SOS", exact=True).click()
         page.get_by_role("button", name="None of these").wait_for()
         shot(page, "dark-sos")
         page.get_by_role("button", name="Settings").click()

@@ -20,7 +20,7 @@ def check(page) -> None:
 @pytest.mark.parametrize("tab", TABS)
 def test_bladder_sign_from_any_tab_leads_to_a_call(app, tab):
     app.get_by_role("tab", name=tab).click()
-    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="SOS", exact=True).click()
     tick(app, "Leaking pee or lost control of your bladder")
     check(app)
     call = app.get_by_role("button", name="Call 999", exact=True)
@@ -34,7 +34,7 @@ def test_bladder_sign_from_any_tab_leads_to_a_call(app, tab):
 
 
 def test_urgent_only_sign_gives_the_amber_screen(app):
-    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="SOS", exact=True).click()
     app.get_by_role("button", name="None of these").wait_for()
     shot(app, "sos-checklist")
     tick(app, "A high temperature, or you feel hot and shivery")
@@ -46,14 +46,14 @@ def test_urgent_only_sign_gives_the_amber_screen(app):
 
 def test_no_sign_leads_into_the_relief_deck(app):
     app.get_by_role("tab", name="Sleep").click()
-    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="SOS", exact=True).click()
     app.get_by_role("button", name="None of these").click()
     app.get_by_text("No red flags").wait_for()
     assert app.get_by_role("tab", name="Relief").get_attribute("aria-selected") == "true"
 
 
 def test_emergency_screen_scripts_the_call_and_offers_a_and_e(app):
-    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="SOS", exact=True).click()
     text(app, "or since this pain began").first.wait_for()
     tick(app, "Leaking pee or lost control of your bladder, new since this back pain began")
     check(app)
@@ -69,7 +69,7 @@ def test_emergency_screen_scripts_the_call_and_offers_a_and_e(app):
 
 
 def test_after_a_fall_the_screen_says_keep_still(app):
-    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="SOS", exact=True).click()
     tick(app, "The pain began after a serious accident or fall")
     check(app)
     text(app, "keep still").first.wait_for()
@@ -77,7 +77,7 @@ def test_after_a_fall_the_screen_says_keep_still(app):
 
 
 def test_history_items_have_their_own_heading_and_go_amber(app):
-    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="SOS", exact=True).click()
     reveal(app, text(app, "Also tell a doctor today if")).wait_for()
     shot(app, "sos-checklist-history")
     tick(app, "You have taken steroid tablets for a long time")
@@ -87,7 +87,7 @@ def test_history_items_have_their_own_heading_and_go_amber(app):
 
 
 def test_chest_pain_offers_an_ambulance_only(app):
-    app.get_by_role("button", name="SOS").click()
+    app.get_by_role("button", name="SOS", exact=True).click()
     tick(app, "Chest pain")
     check(app)
     text(app, "Ask for an ambulance").first.wait_for()

@@ -22,7 +22,7 @@ def test_real_app_boots_offline_and_keeps_a_logged_spasm(real_dist, served):
         page.get_by_role("tab", name="Log").click(timeout=60_000)
         text(page, "Spasm in progress").first.wait_for(timeout=30_000)
         assert text(page, "last: 7").count() >= 1
-        page.get_by_role("button", name="SOS").click()
+        page.get_by_role("button", name="SOS", exact=True).click()
         page.get_by_role("checkbox", name="Leaking pee or lost control of your bladder").click()
         page.get_by_role("button", name="Call 999 now").click()
         page.get_by_role("button", name="Call 999", exact=True).wait_for(timeout=30_000)
