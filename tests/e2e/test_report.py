@@ -159,6 +159,8 @@ def test_dark_report_screen(server, browser_context):
     page = open_app(context, server.url + "/report")
     text(page, "For your doctor").first.wait_for()
     shot(page, "report-dark")
+    reveal(page, text(page, "Tap a bar to see its score.")).wait_for()  # the Log's 0-10 chart, here too
+    shot(page, "report-dark-chart")
     reveal(page, text(page, "Weekly check (PEG)"))
     shot(page, "report-dark-peg")
     context.close()

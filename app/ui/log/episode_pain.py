@@ -7,7 +7,7 @@ from datetime import datetime
 import flet as ft
 
 from app.domain.episode import Episode
-from app.ui.log.score_chart import Point, ScoreChart
+from app.ui.kit.score_chart import Point, ScoreChart
 
 VALUES_UP_TO = 16  # more bars than this: the values come on tap only
 

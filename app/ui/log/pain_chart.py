@@ -9,8 +9,8 @@ import flet as ft
 from app.domain.words import count
 from app.ui.kit.boundary import component
 from app.ui.kit.heading import heading
+from app.ui.kit.score_chart import Point, ScoreChart
 from app.ui.kit.theme import TARGET
-from app.ui.log.score_chart import Point, ScoreChart
 from app.ui.session import Session, now
 
 

@@ -13,11 +13,11 @@ from app.ui.kit.boundary import component
 from app.ui.kit.exporting import export_summary
 from app.ui.kit.heading import heading
 from app.ui.kit.peg_check import PegCheck
+from app.ui.kit.score_chart import Point, ScoreChart
 from app.ui.kit.screen_header import with_header
 from app.ui.kit.theme import TARGET
 from app.ui.session import Session, now
 
-CHART_HEIGHT = 110
 SHOWN = 6  # list rows on screen; the saved page has its own limits
 CHOICES = {"30": "30 days", "90": "90 days", "all": "All"}
 
@@ -51,15 +51,8 @@ def _figures(r: Report) -> ft.Control:
 def _chart(r: Report) -> ft.Control:
     if not r.peaks:
         return _line("No pain scores in this period.")
-    said = f"Worst pain of {r.scored} episodes, oldest first: " + ", ".join(str(p) for _, p in r.peaks)
-    bars = [ft.Container(expand=True, height=max(3, CHART_HEIGHT * p / 10), border_radius=3,
-                         bgcolor=ft.Colors.PRIMARY) for _, p in r.peaks]
-    return ft.Column(spacing=4, controls=[
-        ft.Semantics(label=said, content=ft.Container(height=CHART_HEIGHT, content=ft.Row(
-            spacing=3, vertical_alignment=ft.CrossAxisAlignment.END, controls=bars))),
-        ft.Row(controls=[ft.Text(f"{r.peaks[0][0]:%d %b}", size=14, expand=True),
-                         ft.Text(f"{r.peaks[-1][0]:%d %b}", size=14)]),
-    ])
+    points = [Point(score=p, said=f"{d:%a %d %b}: worst pain {p}") for d, p in r.peaks]
+    return ScoreChart(points, [f"{r.peaks[0][0]:%d %b}", f"{r.peaks[-1][0]:%d %b}"], values=len(points) <= 14)
 
 
 def _checks(r: Report) -> list[ft.Control]:

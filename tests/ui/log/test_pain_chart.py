@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.ui.kit.score_chart import PLOT, TICKS, TOP, _y
 from app.ui.log.pain_chart import day_points, day_ticks
-from app.ui.log.score_chart import PLOT, TICKS, TOP, _y
 
 TODAY = date(2026, 12, 3)
 
