@@ -67,7 +67,7 @@ def log(server, browser_context):
 
 
 def test_a_past_episode_opens_in_full(log):
-    reveal(log, text(log, "worst pain 8/10")).click()
+    reveal(log, text(log, "· worst pain 8/10")).click()
     reveal(log, text(log, "Pain 8 at 08:10, 6 at 08:40, 3 at 09:30")).wait_for()
     assert text(log, "Ended 10:40 · lasted 2 h 30 min").count()
     to_top(log, text(log, "Started ").first)
@@ -121,7 +121,7 @@ def test_delete_all_leaves_no_sos_check(log):
 
 
 def test_a_past_episodes_start_is_corrected_on_the_clock_face(log, server):
-    reveal(log, text(log, "worst pain 8/10")).click()
+    reveal(log, text(log, "· worst pain 8/10")).click()
     reveal(log, log.get_by_role("button", name="Change start")).click()
     text(log, "When did it start?").first.wait_for()
     log.get_by_role("button", name="Switch to text input mode").click()  # the keyboard, not the dial
@@ -136,6 +136,6 @@ def test_a_past_episodes_start_is_corrected_on_the_clock_face(log, server):
     assert text(log, f"Started {START:%a %d %b %Y}, 07:30").count()
     again = open_app(log.context, server.url)  # saved: a new visit reads it from the file
     again.get_by_role("tab", name="Log").click()
-    reveal(again, text(again, "worst pain 8/10")).click()
+    reveal(again, text(again, "· worst pain 8/10")).click()
     reveal(again, text(again, "Ended 10:40 · lasted 3 h 10 min")).wait_for()
     again.close()
